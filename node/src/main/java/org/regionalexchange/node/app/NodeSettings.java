@@ -1,0 +1,64 @@
+package org.regionalexchange.node.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a node reads from its {@code node.*} keys, validated once at start-up.
+ *
+ * @param nodeId this node's id, e.g. {@code KZ}
+ * @param hub the hub node every country node links to ({@code CARICC}); equal to nodeId on the hub itself
+ * @param region the members addressed by the group {@code REGIONAL}
+ * @param dataDir where the broker journal and the default H2 database live
+ * @param peers the nodes this node has a link to, by node id
+ */
+public record NodeSettings(
+        String nodeId,
+        String hub,
+        List<String> region,
+        Path dataDir,
+        BrokerSettings broker,
+        PkiSettings pki,
+        DatabaseSettings database,
+        int httpPort,
+        Map<String, PeerSettings> peers) {
+
+    public NodeSettings {
+        region = List.copyOf(region);
+        peers = Map.copyOf(peers);
+    }
+
+    public boolean isHub() {
+        return nodeId.equals(hub);
+    }
+
+    public Optional<PeerSettings> peer(String id) {
+        return Optional.ofNullable(peers.get(id));
+    }
+
+    /** The embedded broker's listeners; an external broker replaces them when {@code externalUrl} is set. */
+    public record BrokerSettings(
+            String host, int peerPort, int localPort, Optional<String> externalUrl, Path localUsersFile) {}
+
+    /** This node's key material and the regional trust anchor. */
+    public record PkiSettings(
+            Path keystore,
+            Path tlsKeystore,
+            Path truststore,
+            char[] password,
+            Path caCertificate,
+            Path crl,
+            Path certificatesDir) {}
+
+    /** The store: an H2 file database in the data folder by default, PostgreSQL by JDBC URL. */
+    public record DatabaseSettings(String url, String user, char[] password) {}
+
+    /**
+     * A link to another node.
+     *
+     * @param direct a neighbour link that carries traffic for that node itself; only the hub link relays for others
+     */
+    public record PeerSettings(String nodeId, String host, int port, boolean direct) {}
+}

@@ -1,0 +1,202 @@
+package org.regionalexchange.node.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.regionalexchange.node.app.NodeSettings.BrokerSettings;
+import org.regionalexchange.node.app.NodeSettings.DatabaseSettings;
+import org.regionalexchange.node.app.NodeSettings.PeerSettings;
+import org.regionalexchange.node.app.NodeSettings.PkiSettings;
+
+/**
+ * Reads the {@code node.*} keys of an {@code application.properties} into {@link NodeSettings}.
+ * Every problem is reported as a {@link SettingsException} naming the key and the fix, before anything starts.
+ */
+public final class SettingsReader {
+
+    public static final String KEYSTORE_PASSWORD_ENV = "NODE_KEYSTORE_PASSWORD";
+    public static final String DB_PASSWORD_ENV = "NODE_DB_PASSWORD";
+    public static final List<String> DEFAULT_REGION = List.of("CARICC", "KZ", "KG", "TJ", "TM", "UZ");
+
+    private static final Pattern NODE_ID = Pattern.compile("^[A-Z][A-Z0-9-]{1,15}$");
+
+    private final Properties properties;
+    private final Function<String, String> environment;
+
+    public SettingsReader(Properties properties, Function<String, String> environment) {
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    public static NodeSettings read(Path file) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new SettingsException("--config", "cannot read " + file + ": " + e.getMessage(),
+                    "pass the path of the node's application.properties");
+        }
+        return new SettingsReader(properties, System::getenv).read();
+    }
+
+    public NodeSettings read() {
+        String nodeId = nodeId("node.id", required("node.id", "set it to this node's id, e.g. node.id=KZ"));
+        Path dataDir = path("node.data-dir", required("node.data-dir", "set a folder for the journal and database"));
+        List<String> region = nodeIds("node.region", optional("node.region").orElse(String.join(",", DEFAULT_REGION)));
+        String hub = nodeId("node.hub", optional("node.hub").orElse("CARICC"));
+        PkiSettings pki = pki(nodeId);
+        return new NodeSettings(nodeId, hub, region, dataDir, broker(dataDir), pki, database(dataDir),
+                port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId));
+    }
+
+    private BrokerSettings broker(Path dataDir) {
+        return new BrokerSettings(
+                optional("node.broker.host").orElse("127.0.0.1"),
+                port("node.broker.peer-port", required("node.broker.peer-port",
+                        "set the TLS port peers connect to, e.g. node.broker.peer-port=61617"), false),
+                port("node.broker.local-port", optional("node.broker.local-port").orElse("0"), true),
+                optional("node.broker.external-url"),
+                path("node.broker.local-users-file", optional("node.broker.local-users-file")
+                        .orElse(dataDir.resolve("local-users.properties").toString())));
+    }
+
+    private PkiSettings pki(String nodeId) {
+        Optional<Path> pkiDir = optional("node.pki.dir").map(value -> path("node.pki.dir", value));
+        Path nodeDir = pkiDir.map(dir -> dir.resolve(nodeId)).orElse(null);
+        Path keystore = existingFile("node.pki.keystore", nodeDir, "node.p12");
+        Path tlsKeystore = existingFile("node.pki.tls-keystore", nodeDir, "tls.p12");
+        Path truststore = existingFile("node.pki.truststore", pkiDir.orElse(null), "truststore.p12");
+        Path ca = existingFile("node.pki.ca", pkiDir.orElse(null), "ca.crt.pem");
+        Path crl = existingFile("node.pki.crl", pkiDir.orElse(null), "crl.pem");
+        Path certificates = path("node.pki.certificates-dir", optional("node.pki.certificates-dir")
+                .orElseGet(() -> pkiDir.map(Path::toString).orElseThrow(() -> new SettingsException(
+                        "node.pki.certificates-dir", "is not set",
+                        "set it to the folder holding <NODE>/encryption.crt.pem of every member, or set node.pki.dir"))));
+        Path defaultPasswordFile = pkiDir.map(dir -> dir.resolve("keystore.pass")).orElse(null);
+        char[] password = secret("node.pki.password-file", KEYSTORE_PASSWORD_ENV, defaultPasswordFile)
+                .orElseThrow(() -> new SettingsException("node.pki.password-file", "no keystore password",
+                        "set node.pki.password-file or the environment variable " + KEYSTORE_PASSWORD_ENV));
+        return new PkiSettings(keystore, tlsKeystore, truststore, password, ca, crl, certificates);
+    }
+
+    private DatabaseSettings database(Path dataDir) {
+        String url = optional("node.db.url")
+                .orElse("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("node"));
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new SettingsException("node.db.url", "unsupported database '" + url + "'",
+                    "use a jdbc:h2: or jdbc:postgresql: URL");
+        }
+        char[] password = secret("node.db.password-file", DB_PASSWORD_ENV, null).orElse(new char[0]);
+        return new DatabaseSettings(url, optional("node.db.user").orElse("node"), password);
+    }
+
+    private Map<String, PeerSettings> peers(String self) {
+        Map<String, PeerSettings> peers = new LinkedHashMap<>();
+        for (String peer : nodeIds("node.peers", optional("node.peers").orElse(""))) {
+            if (peer.equals(self)) {
+                throw new SettingsException("node.peers", "lists this node itself (" + self + ")",
+                        "remove " + self + " from node.peers");
+            }
+            String prefix = "node.peer." + peer.toLowerCase(Locale.ROOT) + ".";
+            URI url = uri(prefix + "url", required(prefix + "url",
+                    "set the peer's broker address, e.g. " + prefix + "url=tcp://127.0.0.1:61617"));
+            boolean direct = Boolean.parseBoolean(optional(prefix + "direct").orElse("true"));
+            peers.put(peer, new PeerSettings(peer, url.getHost(), url.getPort(), direct));
+        }
+        return peers;
+    }
+
+    private Optional<char[]> secret(String fileKey, String envName, Path defaultFile) {
+        Optional<Path> file = optional(fileKey).map(value -> path(fileKey, value))
+                .or(() -> Optional.ofNullable(defaultFile).filter(Files::isReadable));
+        if (file.isPresent()) {
+            try {
+                return Optional.of(Files.readString(file.get(), StandardCharsets.UTF_8).strip().toCharArray());
+            } catch (IOException e) {
+                throw new SettingsException(fileKey, "cannot read " + file.get(), "check the path and permissions");
+            }
+        }
+        return Optional.ofNullable(environment.apply(envName)).map(String::toCharArray);
+    }
+
+    private Path existingFile(String key, Path defaultDir, String defaultName) {
+        Path file = optional(key).map(value -> path(key, value))
+                .or(() -> Optional.ofNullable(defaultDir).map(dir -> dir.resolve(defaultName)))
+                .orElseThrow(() -> new SettingsException(key, "is not set",
+                        "set it, or set node.pki.dir to a folder made by `certs region`"));
+        if (!Files.isRegularFile(file)) {
+            throw new SettingsException(key, "file " + file + " does not exist",
+                    "create the node's keys with `certs region --out DIR` or `certs issue`");
+        }
+        return file;
+    }
+
+    private Optional<String> optional(String key) {
+        return Optional.ofNullable(properties.getProperty(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private String required(String key, String fix) {
+        return optional(key).orElseThrow(() -> new SettingsException(key, "is missing", fix));
+    }
+
+    private static String nodeId(String key, String value) {
+        if (!NODE_ID.matcher(value).matches() || value.equals("REGIONAL")) {
+            throw new SettingsException(key, "'" + value + "' is not a node id",
+                    "use an upper-case code such as KZ or CARICC");
+        }
+        return value;
+    }
+
+    private static List<String> nodeIds(String key, String value) {
+        List<String> ids = new ArrayList<>();
+        Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                .forEach(id -> ids.add(nodeId(key, id)));
+        return ids;
+    }
+
+    private static int port(String key, String value, boolean zeroAllowed) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= (zeroAllowed ? 0 : 1) && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException(key, "'" + value + "' is not a port", "use a number from 1 to 65535");
+    }
+
+    private static Path path(String key, String value) {
+        try {
+            return Path.of(value);
+        } catch (RuntimeException e) {
+            throw new SettingsException(key, "'" + value + "' is not a path", "give a file system path");
+        }
+    }
+
+    private static URI uri(String key, String value) {
+        try {
+            URI uri = URI.create(value);
+            if ("tcp".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new SettingsException(key, "'" + value + "' is not a broker address",
+                "use tcp://HOST:PORT, e.g. tcp://127.0.0.1:61617");
+    }
+}

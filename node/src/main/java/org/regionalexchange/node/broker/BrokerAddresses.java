@@ -1,0 +1,27 @@
+package org.regionalexchange.node.broker;
+
+/** The one place broker address names are defined. Each address has a single anycast queue of the same name. */
+public final class BrokerAddresses {
+
+    /** Where peers deliver sealed envelopes; the only address a peer may touch. */
+    public static final String INBOX = "exchange.inbox";
+    /** Verified messages for local subscribers (customs units, local systems); multicast. */
+    public static final String LOCAL_DISPATCH = "local.dispatch";
+    /** Where local subscribers hand in documents to be sent (for example outcome reports). */
+    public static final String LOCAL_SUBMIT = "local.submit";
+    /** Messages the broker gave up redelivering; watched by health, never consumed automatically. */
+    public static final String DEAD_LETTER = "exchange.dead-letter";
+
+    private static final String OUTBOX_PREFIX = "exchange.outbox.";
+
+    private BrokerAddresses() {}
+
+    /** The durable per-peer queue a message waits in until the peer's inbox has taken it. */
+    public static String outbox(String peerNodeId) {
+        return OUTBOX_PREFIX + peerNodeId;
+    }
+
+    public static boolean isOutbox(String address) {
+        return address.startsWith(OUTBOX_PREFIX);
+    }
+}

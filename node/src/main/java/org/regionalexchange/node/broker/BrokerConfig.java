@@ -1,0 +1,27 @@
+package org.regionalexchange.node.broker;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * What the embedded broker needs, independent of how the node reads its settings.
+ *
+ * @param localPort 0 disables the local-subscriber acceptor
+ * @param peers node ids that get a durable outbox queue
+ */
+public record BrokerConfig(
+        String nodeId,
+        Path dataDir,
+        String host,
+        int peerPort,
+        int localPort,
+        Path tlsKeystore,
+        Path truststore,
+        char[] password,
+        Collection<String> peers) {
+
+    public BrokerConfig {
+        peers = List.copyOf(peers);
+    }
+}

@@ -1,0 +1,155 @@
+package org.regionalexchange.node.broker;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's own Artemis broker with a persistent journal in the data folder. Peers reach it only through a TLS 1.3
+ * acceptor that requires a client certificate from the regional CA; local subscribers through a server-TLS acceptor
+ * with passwords; the node itself in-VM.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final AtomicInteger IN_VM_IDS = new AtomicInteger(1);
+    private static final String SECURITY_DOMAIN = "securityDomain";
+
+    private final BrokerConfig config;
+    private final ActiveMQSecurityManager5 securityManager;
+    private final int inVmId = IN_VM_IDS.getAndIncrement();
+    private EmbeddedActiveMQ server;
+
+    public EmbeddedBroker(BrokerConfig config, ActiveMQSecurityManager5 securityManager) {
+        this.config = config;
+        this.securityManager = securityManager;
+    }
+
+    public EmbeddedBroker start() {
+        try {
+            server = new EmbeddedActiveMQ();
+            server.setConfiguration(configuration());
+            server.setSecurityManager(securityManager);
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("broker of " + config.nodeId() + " did not start: " + e.getMessage()
+                    + " (is port " + config.peerPort() + " free?)", e);
+        }
+        LOG.info("broker of {} listening for peers on {}:{} (TLS 1.3, client certificates required)",
+                config.nodeId(), config.host(), config.peerPort());
+        return this;
+    }
+
+    /** The URL the node's own clients use; valid only inside this JVM. */
+    public String inVmUrl() {
+        return "vm://" + inVmId;
+    }
+
+    /** Messages waiting in a queue, or -1 when the queue does not exist. */
+    public long depth(String queue) {
+        Queue found = server.getActiveMQServer().locateQueue(queue);
+        return found == null ? -1 : found.getMessageCount();
+    }
+
+    public boolean isActive() {
+        return server != null && server.getActiveMQServer().isActive();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                LOG.warn("broker of {} did not stop cleanly: {}", config.nodeId(), e.getMessage());
+            }
+            server = null;
+        }
+    }
+
+    private Configuration configuration() {
+        Configuration c = new ConfigurationImpl()
+                .setName(config.nodeId())
+                .setPersistenceEnabled(true)
+                .setJournalType(JournalType.NIO)
+                .setJournalDirectory(config.dataDir().resolve("broker/journal").toString())
+                .setBindingsDirectory(config.dataDir().resolve("broker/bindings").toString())
+                .setPagingDirectory(config.dataDir().resolve("broker/paging").toString())
+                .setLargeMessagesDirectory(config.dataDir().resolve("broker/large").toString())
+                .setSecurityEnabled(true)
+                .setPopulateValidatedUser(true)
+                .setJMXManagementEnabled(false)
+                .setGracefulShutdownEnabled(true)
+                .setGracefulShutdownTimeout(5_000);
+        c.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
+                Map.of(org.apache.activemq.artemis.core.remoting.impl.invm.TransportConstants.SERVER_ID_PROP_NAME,
+                        inVmId, SECURITY_DOMAIN, AccessPolicy.INTERNAL.domain()), "internal"));
+        c.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
+                tlsParams(config.peerPort(), true, AccessPolicy.PEER), "peers"));
+        if (config.localPort() > 0) {
+            c.addAcceptorConfiguration(new TransportConfiguration(NettyAcceptorFactory.class.getName(),
+                    tlsParams(config.localPort(), false, AccessPolicy.LOCAL), "local"));
+        }
+        addQueues(c);
+        return c;
+    }
+
+    private Map<String, Object> tlsParams(int port, boolean clientCertificateRequired, AccessPolicy policy) {
+        Map<String, Object> params = new HashMap<>();
+        params.put(TransportConstants.HOST_PROP_NAME, config.host());
+        params.put(TransportConstants.PORT_PROP_NAME, port);
+        params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+        params.put(TransportConstants.ENABLED_PROTOCOLS_PROP_NAME, "TLSv1.3");
+        params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, "PKCS12");
+        params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, config.tlsKeystore().toString());
+        params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, new String(config.password()));
+        params.put(TransportConstants.TRUSTSTORE_TYPE_PROP_NAME, "PKCS12");
+        params.put(TransportConstants.TRUSTSTORE_PATH_PROP_NAME, config.truststore().toString());
+        params.put(TransportConstants.TRUSTSTORE_PASSWORD_PROP_NAME, new String(config.password()));
+        params.put(TransportConstants.NEED_CLIENT_AUTH_PROP_NAME, clientCertificateRequired);
+        params.put(SECURITY_DOMAIN, policy.domain());
+        return params;
+    }
+
+    private void addQueues(Configuration c) {
+        // Outboxes never give up: a peer may be down for hours; back-off keeps retries cheap.
+        c.addAddressSetting("exchange.outbox.#", new AddressSettings()
+                .setRedeliveryDelay(1_000).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(30_000)
+                .setMaxDeliveryAttempts(-1));
+        // The inbox retries transient faults (database busy); a message that still fails is parked, not dropped.
+        c.addAddressSetting(BrokerAddresses.INBOX, new AddressSettings()
+                .setRedeliveryDelay(500).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(10_000)
+                .setMaxDeliveryAttempts(20).setDeadLetterAddress(
+                        org.apache.activemq.artemis.api.core.SimpleString.of(BrokerAddresses.DEAD_LETTER)));
+        c.addAddressSetting("#", new AddressSettings().setAutoCreateAddresses(false).setAutoCreateQueues(false)
+                .setAutoDeleteQueues(false).setAutoDeleteAddresses(false));
+        c.addAddressSetting(BrokerAddresses.LOCAL_DISPATCH, new AddressSettings().setAutoCreateQueues(true)
+                .setAutoDeleteQueues(true));
+        anycast(c, BrokerAddresses.INBOX);
+        anycast(c, BrokerAddresses.DEAD_LETTER);
+        anycast(c, BrokerAddresses.LOCAL_SUBMIT);
+        config.peers().forEach(peer -> anycast(c, BrokerAddresses.outbox(peer)));
+        c.addAddressConfiguration(new org.apache.activemq.artemis.core.config.CoreAddressConfiguration()
+                .setName(BrokerAddresses.LOCAL_DISPATCH).addRoutingType(RoutingType.MULTICAST));
+    }
+
+    private static void anycast(Configuration c, String name) {
+        c.addQueueConfiguration(QueueConfiguration.of(name).setAddress(name)
+                .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    }
+}

@@ -1,0 +1,127 @@
+package org.regionalexchange.node.broker;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javax.security.auth.Subject;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
+import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+import org.apache.activemq.artemis.utils.CertificateUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authenticates each connection by the acceptor it came through: peers by their regional TLS certificate (the
+ * node id in it becomes the user), local subscribers by name and password, the node itself by a per-process secret.
+ * The TLS layer has already checked the peer's chain against the regional root; this adds revocation and identity.
+ */
+public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeSecurityManager.class);
+
+    private final InternalCredentials internal;
+    private final Map<String, String> localUserDigests;
+    private final Function<X509Certificate, Optional<String>> nodeIdOf;
+    private final Predicate<X509Certificate> revoked;
+
+    /**
+     * @param localUserDigests local user name to the hex SHA-256 of its password
+     * @param nodeIdOf reads the node id from a regional certificate
+     * @param revoked tells whether a certificate is on the current CRL
+     */
+    public NodeSecurityManager(InternalCredentials internal, Map<String, String> localUserDigests,
+            Function<X509Certificate, Optional<String>> nodeIdOf, Predicate<X509Certificate> revoked) {
+        this.internal = internal;
+        this.localUserDigests = Map.copyOf(localUserDigests);
+        this.nodeIdOf = nodeIdOf;
+        this.revoked = revoked;
+    }
+
+    @Override
+    public Subject authenticate(String user, String password, RemotingConnection connection, String domain) {
+        if (AccessPolicy.PEER.domain().equals(domain)) {
+            return authenticatePeer(connection);
+        }
+        if (AccessPolicy.LOCAL.domain().equals(domain)) {
+            return checkPassword(user, password, localUserDigests.get(user)) ? subject(user, AccessPolicy.LOCAL) : null;
+        }
+        if (AccessPolicy.INTERNAL.domain().equals(domain)) {
+            return checkPassword(user, password, internal.user().equals(user) ? internal.digest() : null)
+                    ? subject(user, AccessPolicy.INTERNAL) : null;
+        }
+        LOG.warn("refused a connection on an acceptor without a known security domain: {}", domain);
+        return null;
+    }
+
+    @Override
+    public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+        Optional<AccessPolicy> policy = subject.getPrincipals(RolePrincipal.class).stream()
+                .map(role -> AccessPolicy.valueOf(role.getName())).findFirst();
+        boolean permitted = policy.map(p -> p.permits(checkType, address)).orElse(false);
+        if (!permitted) {
+            LOG.warn("denied {} on {} to {}", checkType, address, subject.getPrincipals(UserPrincipal.class));
+        }
+        return permitted;
+    }
+
+    @Override
+    public boolean validateUser(String user, String password) {
+        return false;
+    }
+
+    @Override
+    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+        return false;
+    }
+
+    private Subject authenticatePeer(RemotingConnection connection) {
+        X509Certificate[] chain = CertificateUtil.getCertsFromConnection(connection);
+        if (chain == null || chain.length == 0) {
+            LOG.warn("refused a peer connection without a client certificate from {}", connection.getRemoteAddress());
+            return null;
+        }
+        if (revoked.test(chain[0])) {
+            LOG.warn("refused a peer connection with a revoked certificate, serial {}", chain[0].getSerialNumber());
+            return null;
+        }
+        return nodeIdOf.apply(chain[0]).map(nodeId -> subject(nodeId, AccessPolicy.PEER)).orElseGet(() -> {
+            LOG.warn("refused a peer certificate without a node id: {}", chain[0].getSubjectX500Principal());
+            return null;
+        });
+    }
+
+    private static Subject subject(String user, AccessPolicy policy) {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        subject.getPrincipals().add(new RolePrincipal(policy.name()));
+        return subject;
+    }
+
+    private static boolean checkPassword(String user, String password, String expectedDigest) {
+        if (user == null || password == null || expectedDigest == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(digest(password).getBytes(StandardCharsets.US_ASCII),
+                expectedDigest.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Hex SHA-256 of a password, the form local users are stored in. */
+    public static String digest(String password) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

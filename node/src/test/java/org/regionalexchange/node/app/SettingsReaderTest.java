@@ -1,0 +1,120 @@
+package org.regionalexchange.node.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsReaderTest {
+
+    @TempDir
+    Path pki;
+
+    Properties properties = new Properties();
+
+    @BeforeEach
+    void validKazakhNode() throws IOException {
+        Path kz = Files.createDirectories(pki.resolve("KZ"));
+        for (Path file : new Path[] {kz.resolve("node.p12"), kz.resolve("tls.p12"), pki.resolve("truststore.p12"),
+                pki.resolve("ca.crt.pem"), pki.resolve("crl.pem")}) {
+            Files.writeString(file, "x");
+        }
+        Files.writeString(pki.resolve("keystore.pass"), "secret\n");
+        properties.putAll(Map.of(
+                "node.id", "KZ",
+                "node.data-dir", pki.resolve("data").toString(),
+                "node.broker.peer-port", "61617",
+                "node.pki.dir", pki.toString(),
+                "node.peers", "CARICC, KG",
+                "node.peer.caricc.url", "tcp://127.0.0.1:61627",
+                "node.peer.kg.url", "tcp://127.0.0.1:61637",
+                "node.peer.kg.direct", "true"));
+    }
+
+    @Test
+    void readsAValidNodeWithDefaultsFromThePkiFolder() {
+        NodeSettings settings = read();
+
+        assertThat(settings.nodeId()).isEqualTo("KZ");
+        assertThat(settings.hub()).isEqualTo("CARICC");
+        assertThat(settings.isHub()).isFalse();
+        assertThat(settings.pki().keystore()).isEqualTo(pki.resolve("KZ/node.p12"));
+        assertThat(settings.pki().password()).containsExactly("secret".toCharArray());
+        assertThat(settings.peers()).containsOnlyKeys("CARICC", "KG");
+        assertThat(settings.peer("KG").orElseThrow().port()).isEqualTo(61637);
+        assertThat(settings.database().url()).startsWith("jdbc:h2:file:");
+        assertThat(settings.region()).containsExactly("CARICC", "KZ", "KG", "TJ", "TM", "UZ");
+    }
+
+    @Test
+    void missingNodeIdNamesTheKeyAndTheFix() {
+        properties.remove("node.id");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessage("node.id: is missing (set it to this node's id, e.g. node.id=KZ)");
+    }
+
+    @Test
+    void rejectsLowerCaseNodeIdAndTheReservedGroupName() {
+        properties.setProperty("node.id", "kz");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.id: 'kz' is not a node id");
+        properties.setProperty("node.id", "REGIONAL");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.id: 'REGIONAL' is not a node id");
+    }
+
+    @Test
+    void rejectsAPortOutOfRange() {
+        properties.setProperty("node.broker.peer-port", "70000");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .extracting(e -> ((SettingsException) e).key()).isEqualTo("node.broker.peer-port");
+    }
+
+    @Test
+    void peerWithoutUrlNamesThePeerKey() {
+        properties.remove("node.peer.kg.url");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.peer.kg.url: is missing");
+    }
+
+    @Test
+    void peerUrlMustBeTcpHostAndPort() {
+        properties.setProperty("node.peer.kg.url", "http://kg.example");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.peer.kg.url: 'http://kg.example' is not a broker");
+    }
+
+    @Test
+    void missingKeystoreFileTellsHowToMakeOne() throws IOException {
+        Files.delete(pki.resolve("KZ/node.p12"));
+        assertThatThrownBy(this::read).hasMessageContaining("node.pki.keystore: file")
+                .hasMessageContaining("certs region --out DIR");
+    }
+
+    @Test
+    void keystorePasswordFallsBackToTheEnvironment() throws IOException {
+        Files.delete(pki.resolve("keystore.pass"));
+        NodeSettings settings = new SettingsReader(properties,
+                name -> name.equals(SettingsReader.KEYSTORE_PASSWORD_ENV) ? "from-env" : null).read();
+        assertThat(settings.pki().password()).containsExactly("from-env".toCharArray());
+    }
+
+    @Test
+    void noKeystorePasswordAnywhereIsAnError() throws IOException {
+        Files.delete(pki.resolve("keystore.pass"));
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.pki.password-file: no keystore password");
+    }
+
+    @Test
+    void rejectsAnUnsupportedDatabase() {
+        properties.setProperty("node.db.url", "jdbc:mysql://localhost/x");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.db.url: unsupported database");
+    }
+
+    private NodeSettings read() {
+        return new SettingsReader(properties, name -> null).read();
+    }
+}
