@@ -1,0 +1,53 @@
+package org.regionalexchange.node.outbox;
+
+import java.util.Collection;
+import java.util.List;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.regionalexchange.node.broker.BrokerAddresses;
+import org.regionalexchange.node.broker.MessageProperties;
+
+/**
+ * Store-and-forward from each durable outbox to its peer's inbox. A transacted route rather than an Artemis core
+ * bridge, so the node sees each hand-over (status {@code forwarded}, metrics) and works the same with an external
+ * broker. The local consume commits only after the peer accepted the send; a crash between the two resends, and the
+ * peer's duplicate detection on {@code _AMQ_DUPL_ID} drops the second copy. While a peer is down the send fails fast,
+ * the transaction rolls back, and the outbox's redelivery back-off (1 s doubling to 30 s, never giving up) paces the
+ * retries, across restarts of either side because the outbox is persistent.
+ */
+public final class DeliveryRoutes extends RouteBuilder {
+
+    /** The JMS component of the node's own broker. */
+    public static final String INTERNAL = "internal";
+
+    private final List<String> peers;
+    private final DeliveryListener listener;
+
+    public DeliveryRoutes(Collection<String> peers, DeliveryListener listener) {
+        this.peers = List.copyOf(peers);
+        this.listener = listener;
+    }
+
+    /** The JMS component that reaches a peer's broker over mutual TLS. */
+    public static String peerComponent(String peer) {
+        return "peer-" + peer.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public void configure() {
+        for (String peer : peers) {
+            from(INTERNAL + ":queue:" + BrokerAddresses.outbox(peer) + "?transacted=true")
+                    .routeId("delivery-" + peer)
+                    .onException(Exception.class)
+                        .log(LoggingLevel.WARN, "delivery to " + peer + " of ${header." + MessageProperties.MESSAGE_ID
+                                + "} failed, the outbox will retry: ${exception.message}")
+                        .markRollbackOnly()
+                    .end()
+                    .setHeader(MessageProperties.DUPLICATE_ID, simple("${header." + MessageProperties.MESSAGE_ID
+                            + "}>${header." + MessageProperties.DELIVER_TO + "}"))
+                    .to(peerComponent(peer) + ":queue:" + BrokerAddresses.INBOX)
+                    .bean(listener, "forwarded(${header." + MessageProperties.MESSAGE_ID + "}, ${header."
+                            + MessageProperties.SENDER + "}, ${header." + MessageProperties.DELIVER_TO + "})");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.regionalexchange.node.outbox;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.util.List;
+import org.regionalexchange.node.broker.BrokerAddresses;
+import org.regionalexchange.node.broker.MessageProperties;
+import org.springframework.jms.core.JmsTemplate;
+
+/**
+ * Puts hop copies into the durable per-peer outboxes, all of them in one JMS transaction: either every next hop gets
+ * its copy or none does. Inside a transacted inbox route the copies join that route's transaction, so consuming a
+ * message and queueing its relay or receipt commit together.
+ */
+public final class OutboxWriter {
+
+    private final JmsTemplate template;
+
+    /** @param connectionFactory the same factory the transacted routes use, so their transaction is shared */
+    public OutboxWriter(ConnectionFactory connectionFactory) {
+        this.template = new JmsTemplate(connectionFactory);
+        this.template.setSessionTransacted(true);
+    }
+
+    public void enqueue(List<HopCopy> copies) {
+        template.execute(session -> {
+            for (HopCopy copy : copies) {
+                send(session, copy);
+            }
+            return null;
+        }, true);
+    }
+
+    private static void send(Session session, HopCopy copy) throws jakarta.jms.JMSException {
+        BytesMessage message = session.createBytesMessage();
+        message.writeBytes(copy.wire());
+        message.setStringProperty(MessageProperties.MESSAGE_ID, copy.messageId());
+        message.setStringProperty(MessageProperties.SENDER, copy.sender());
+        message.setStringProperty(MessageProperties.DELIVER_TO, copy.deliverToProperty());
+        try (MessageProducer producer = session.createProducer(
+                session.createQueue(BrokerAddresses.outbox(copy.hop())))) {
+            producer.send(message);
+        }
+    }
+}
