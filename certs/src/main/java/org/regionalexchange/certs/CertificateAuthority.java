@@ -1,0 +1,247 @@
+package org.regionalexchange.certs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The regional root CA: issues node certificates and publishes the revocation list. ECDSA P-256 throughout, the one
+ * suite that both Bouncy Castle and OpenSSL 3.0 handle for TLS 1.3, CMS signatures and CMS key agreement.
+ * Time comes from the injected clock so tests can issue certificates that are already expired.
+ */
+public final class CertificateAuthority {
+
+    /** SAN URI prefix that carries a node id; the subject CN carries it too. */
+    public static final String NODE_URI_PREFIX = "urn:regional-exchange:node:";
+
+    static final String ORGANISATION = "regional-exchange";
+    private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+    private static final Duration ROOT_VALIDITY = Duration.ofDays(3650);
+    private static final Duration NODE_VALIDITY = Duration.ofDays(730);
+    private static final Duration CRL_VALIDITY = Duration.ofDays(7);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PrivateKey key;
+    private final X509Certificate certificate;
+    private final Clock clock;
+    private final Map<BigInteger, Instant> revoked;
+    private long crlNumber;
+
+    private CertificateAuthority(PrivateKey key, X509Certificate certificate, Clock clock,
+            Map<BigInteger, Instant> revoked, long crlNumber) {
+        this.key = key;
+        this.certificate = certificate;
+        this.clock = clock;
+        this.revoked = new LinkedHashMap<>(revoked);
+        this.crlNumber = crlNumber;
+    }
+
+    public static CertificateAuthority createRoot(String commonName, Clock clock) {
+        KeyPair pair = newKeyPair();
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, commonName).addRDN(BCStyle.O, ORGANISATION).build();
+        Instant now = clock.instant();
+        try {
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
+                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(ROOT_VALIDITY)), name,
+                    pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false,
+                            extensions.createSubjectKeyIdentifier(pair.getPublic()));
+            X509Certificate root = new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(signer(pair.getPrivate())));
+            return new CertificateAuthority(pair.getPrivate(), root, clock, Map.of(), 1);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot create the regional root CA: " + e.getMessage(), e);
+        }
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    public IssuedCredential issue(String nodeId, CertificatePurpose purpose) {
+        Instant now = clock.instant();
+        return issue(nodeId, purpose, now.minus(Duration.ofHours(1)), now.plus(NODE_VALIDITY));
+    }
+
+    public IssuedCredential issue(String nodeId, CertificatePurpose purpose, Instant notBefore, Instant notAfter) {
+        NodeIds.requireValid(nodeId);
+        KeyPair pair = newKeyPair();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, nodeId)
+                .addRDN(BCStyle.OU, purpose.alias()).addRDN(BCStyle.O, ORGANISATION).build();
+        try {
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
+                    Date.from(notBefore), Date.from(notAfter), subject, pair.getPublic());
+            addNodeExtensions(builder, nodeId, purpose, pair.getPublic());
+            X509Certificate issued = new JcaX509CertificateConverter().getCertificate(builder.build(signer(key)));
+            return new IssuedCredential(nodeId, purpose, pair.getPrivate(), issued, List.of(issued, certificate));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot issue the " + purpose.alias() + " certificate of " + nodeId, e);
+        }
+    }
+
+    private void addNodeExtensions(X509v3CertificateBuilder builder, String nodeId, CertificatePurpose purpose,
+            PublicKey publicKey) throws IOException, GeneralSecurityException {
+        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(publicKey))
+                .addExtension(Extension.authorityKeyIdentifier, false,
+                        extensions.createAuthorityKeyIdentifier(certificate));
+        List<GeneralName> names = new ArrayList<>();
+        names.add(new GeneralName(GeneralName.uniformResourceIdentifier, NODE_URI_PREFIX + nodeId));
+        switch (purpose) {
+            case TLS -> {
+                names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+                names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                        .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+                                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+            }
+            case SIGNING -> builder.addExtension(Extension.keyUsage, true,
+                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            case ENCRYPTION -> builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyAgreement));
+        }
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(names.toArray(GeneralName[]::new)));
+    }
+
+    /** Revokes a certificate from now on (reason keyCompromise); publish with {@link #currentCrl()}. */
+    public synchronized void revoke(X509Certificate revokedCertificate) {
+        revoked.putIfAbsent(revokedCertificate.getSerialNumber(), clock.instant());
+    }
+
+    public synchronized boolean isRevoked(X509Certificate candidate) {
+        return revoked.containsKey(candidate.getSerialNumber());
+    }
+
+    /** A freshly signed CRL with every revoked serial; each call has a higher CRL number. */
+    public synchronized X509CRL currentCrl() {
+        Instant now = clock.instant();
+        try {
+            X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(certificate, Date.from(now))
+                    .setNextUpdate(Date.from(now.plus(CRL_VALIDITY)))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate))
+                    .addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber++)));
+            revoked.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.keyCompromise));
+            return new JcaX509CRLConverter().getCRL(builder.build(signer(key)));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot sign the revocation list: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the root key (PKCS#12, encrypted), the revocation list and the next CRL number into a folder. */
+    public synchronized void save(Path directory, char[] password) {
+        try {
+            Files.createDirectories(directory);
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("regional-root", key, password, new X509Certificate[] {certificate});
+            try (OutputStream out = Files.newOutputStream(directory.resolve("ca.p12"))) {
+                store.store(out, password);
+            }
+            PkiFiles.restrict(directory.resolve("ca.p12"));
+            StringBuilder lines = new StringBuilder("next-crl-number " + crlNumber + "\n");
+            revoked.forEach((serial, when) -> lines.append(serial.toString(16)).append(' ')
+                    .append(when.toEpochMilli()).append('\n'));
+            Files.writeString(directory.resolve("revoked.txt"), lines, StandardCharsets.UTF_8);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot save the CA to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static CertificateAuthority load(Path directory, char[] password, Clock clock) {
+        Path keystore = directory.resolve("ca.p12");
+        if (!Files.isRegularFile(keystore)) {
+            throw new PkiException("no CA in " + directory + ": run `certs region --out DIR` first");
+        }
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            PrivateKey key = (PrivateKey) store.getKey("regional-root", password);
+            X509Certificate root = (X509Certificate) store.getCertificate("regional-root");
+            Map<BigInteger, Instant> revoked = new LinkedHashMap<>();
+            long next = 1;
+            for (String line : Files.readAllLines(directory.resolve("revoked.txt"), StandardCharsets.UTF_8)) {
+                String[] parts = line.split(" ");
+                if (parts[0].equals("next-crl-number")) {
+                    next = Long.parseLong(parts[1]);
+                } else if (parts.length == 2) {
+                    revoked.put(new BigInteger(parts[0], 16), Instant.ofEpochMilli(Long.parseLong(parts[1])));
+                }
+            }
+            return new CertificateAuthority(key, root, clock, revoked, next);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new PkiException("cannot load the CA from " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new PkiException("EC P-256 is not available in this Java runtime", e);
+        }
+    }
+
+    private static ContentSigner signer(PrivateKey signingKey) {
+        try {
+            return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signingKey);
+        } catch (OperatorCreationException e) {
+            throw new PkiException("cannot sign with " + SIGNATURE_ALGORITHM, e);
+        }
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(127, RANDOM).add(BigInteger.ONE);
+    }
+}

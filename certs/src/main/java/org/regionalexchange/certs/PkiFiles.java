@@ -1,0 +1,95 @@
+package org.regionalexchange.certs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+
+/** Reads and writes the PKI's files: PKCS#12 keystores the JDK and Artemis read, PEM files OpenSSL reads. */
+final class PkiFiles {
+
+    private PkiFiles() {}
+
+    static void writeKeystore(Path file, char[] password, List<IssuedCredential> credentials) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (IssuedCredential credential : credentials) {
+                store.setKeyEntry(credential.purpose().alias(), credential.privateKey(), password,
+                        credential.chain().toArray(X509Certificate[]::new));
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, password);
+            }
+            restrict(file);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot write keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writeTruststore(Path file, char[] password, X509Certificate root) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setCertificateEntry("regional-root", root);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, password);
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot write truststore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static KeyStore readKeystore(Path file, char[] password) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            return store;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot read keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writePem(Path file, Object object) {
+        try (StringWriter text = new StringWriter(); JcaPEMWriter pem = new JcaPEMWriter(text)) {
+            pem.writeObject(object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null) : object);
+            pem.flush();
+            Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
+            if (object instanceof PrivateKey) {
+                restrict(file);
+            }
+        } catch (IOException e) {
+            throw new PkiException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void writeCrl(Path directory, X509CRL crl) {
+        writePem(directory.resolve("crl.pem"), crl);
+        try {
+            Files.write(directory.resolve("crl.der"), crl.getEncoded());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot write the CRL to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Owner-only access where the file system supports it: these files hold private keys or their password. */
+    static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the folder's own permissions apply.
+        }
+    }
+}
