@@ -1,0 +1,125 @@
+package org.regionalexchange.node.crypto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+import org.regionalexchange.node.envelope.EnvelopeCodec;
+import org.regionalexchange.node.envelope.OpenedMessage;
+import org.regionalexchange.node.envelope.SealedEnvelope;
+import org.regionalexchange.node.failure.RejectReason;
+import org.regionalexchange.node.failure.RejectedMessageException;
+import org.regionalexchange.node.trust.NodeIdentity;
+import org.regionalexchange.node.trust.RegionalTrust;
+
+/**
+ * Opens an envelope addressed to this node, in the order of DESIGN.md section 4: decrypt, verify the signature, trust
+ * the signer at signing time, check revocation now, match the signer to the sender, match the clear header to the
+ * signed one, check expiry. The first failed check decides the reason code.
+ */
+public final class MessageOpener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final NodeKeyring keys;
+    private final RegionalTrust trust;
+    private final SignatureVerifier verifier = new SignatureVerifier();
+    private final Clock clock;
+
+    public MessageOpener(NodeKeyring keys, RegionalTrust trust, Clock clock) {
+        this.keys = keys;
+        this.trust = trust;
+        this.clock = clock;
+    }
+
+    public OpenedMessage open(byte[] wire) {
+        SealedEnvelope envelope = EnvelopeCodec.read(wire);
+        String messageId = envelope.messageId();
+        VerifiedContent verified = verifier.verify(decrypt(envelope, messageId), messageId);
+        trust.check(verified.chain(), verified.signingTime(), messageId);
+        String signer = NodeIdentity.of(verified.signer()).orElseThrow(() -> new RejectedMessageException(
+                RejectReason.UNTRUSTED_SIGNER, messageId, "the signer certificate names no node id"));
+        requireSigningCertificate(verified, messageId);
+        ObjectNode signedHeader = signedPart(verified.content(), "header", messageId);
+        JsonNode document = signedPart(verified.content(), "document", messageId);
+        if (!signer.equals(signedHeader.path("sender").asText())) {
+            throw new RejectedMessageException(RejectReason.SENDER_MISMATCH, messageId, "signed by " + signer
+                    + " but the header names sender " + signedHeader.path("sender").asText());
+        }
+        if (!signedHeader.equals(envelope.header())) {
+            throw new RejectedMessageException(RejectReason.HEADER_MISMATCH, messageId, signer,
+                    "the clear routing header was changed after signing", null);
+        }
+        requireNotExpired(signedHeader, messageId, signer);
+        return new OpenedMessage(signedHeader, document, signer, verified.signer(), verified.signingTime(),
+                verified.content());
+    }
+
+    private byte[] decrypt(SealedEnvelope envelope, String messageId) {
+        CMSAuthEnvelopedData enveloped;
+        try {
+            enveloped = new CMSAuthEnvelopedData(envelope.protectedContent());
+        } catch (CMSException | RuntimeException e) {
+            throw new RejectedMessageException(RejectReason.MALFORMED, messageId,
+                    "the protected part is not a CMS AuthEnvelopedData", e);
+        }
+        RecipientInformation mine = enveloped.getRecipientInfos()
+                .get(new JceKeyAgreeRecipientId(keys.encryptionCertificate()));
+        if (mine == null) {
+            throw new RejectedMessageException(RejectReason.NOT_A_RECIPIENT, messageId,
+                    "not encrypted for " + keys.nodeId() + "'s encryption certificate");
+        }
+        try {
+            return mine.getContent(keys.decryptor());
+        } catch (CMSException | RuntimeException e) {
+            throw new RejectedMessageException(RejectReason.DECRYPT_FAILED, messageId,
+                    "decryption failed its integrity check", e);
+        }
+    }
+
+    /** A TLS or encryption key of the same node must not be able to sign messages. */
+    private static void requireSigningCertificate(VerifiedContent verified, String messageId) {
+        boolean[] usage = verified.signer().getKeyUsage();
+        if (usage == null || !usage[1]) {
+            throw new RejectedMessageException(RejectReason.UNTRUSTED_SIGNER, messageId,
+                    "signed with a certificate that is not a signing (nonRepudiation) certificate");
+        }
+    }
+
+    private void requireNotExpired(ObjectNode header, String messageId, String signer) {
+        if (!header.hasNonNull("expiresAt")) {
+            return;
+        }
+        try {
+            Instant expiresAt = Instant.parse(header.get("expiresAt").asText());
+            if (expiresAt.isBefore(clock.instant())) {
+                throw new RejectedMessageException(RejectReason.EXPIRED, messageId, signer,
+                        "expired at " + expiresAt, null);
+            }
+        } catch (DateTimeParseException e) {
+            throw new RejectedMessageException(RejectReason.MALFORMED, messageId, "expiresAt is not a time", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends JsonNode> T signedPart(byte[] content, String field, String messageId) {
+        try {
+            JsonNode root = JSON.readTree(content);
+            JsonNode part = root == null ? null : root.get(field);
+            if (part == null || !part.isObject() || root.size() != 2) {
+                throw new RejectedMessageException(RejectReason.MALFORMED, messageId,
+                        "the signed content is not {header, document}");
+            }
+            return (T) part;
+        } catch (IOException e) {
+            throw new RejectedMessageException(RejectReason.MALFORMED, messageId, "the signed content is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.regionalexchange.node.failure;
+
+/**
+ * Why a received message was rejected. The codes travel in {@code receipt} documents, so they are part of the
+ * shared schema: add, never rename.
+ */
+public enum RejectReason {
+    MALFORMED("the bytes are not a well-formed envelope, CMS structure or {header, document} JSON"),
+    NOT_A_RECIPIENT("this node holds no key the envelope was encrypted for"),
+    DECRYPT_FAILED("decryption or its integrity check failed: the ciphertext was altered or the key is wrong"),
+    BAD_SIGNATURE("the signature does not verify over the signed content"),
+    UNTRUSTED_SIGNER("the signer's certificate does not chain to the regional root or is not a signing certificate"),
+    CERT_EXPIRED("the signer's certificate was not valid at signing time"),
+    CERT_REVOKED("the signer's certificate is on the current revocation list"),
+    SENDER_MISMATCH("the signer's node id is not the header's sender"),
+    HEADER_MISMATCH("the clear routing header differs from the signed header"),
+    EXPIRED("the message expired before it was opened"),
+    REPLAY("a different message already arrived under this messageId"),
+    SCHEMA_INVALID("the document does not validate against the schema of its kind");
+
+    private final String description;
+
+    RejectReason(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Whether the sender is authenticated by the time this check runs, so a signed rejection can go back to it. */
+    public boolean senderAuthenticated() {
+        return switch (this) {
+            case HEADER_MISMATCH, EXPIRED, REPLAY, SCHEMA_INVALID -> true;
+            default -> false;
+        };
+    }
+}
