@@ -62,14 +62,19 @@ public final class MessageSealer {
         content.set("header", header);
         content.set("document", document);
         try {
-            byte[] signed = sign(JSON.writeValueAsBytes(content));
-            Set<X509Certificate> readers = new LinkedHashSet<>(recipients);
-            readers.add(keys.encryptionCertificate());
-            return EnvelopeCodec.write(new SealedEnvelope(header.deepCopy(), encrypt(signed, readers)));
+            return envelope(header, sign(JSON.writeValueAsBytes(content)), recipients);
         } catch (IOException | CMSException | GeneralSecurityException | OperatorCreationException e) {
             throw new ProtectionSetupException("cannot seal message " + header.path("messageId").asText() + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Encrypts an already signed SignedData for the recipients and the sender, beside the clear header. */
+    byte[] envelope(ObjectNode header, byte[] signedData, Collection<X509Certificate> recipients)
+            throws CMSException, IOException, GeneralSecurityException {
+        Set<X509Certificate> readers = new LinkedHashSet<>(recipients);
+        readers.add(keys.encryptionCertificate());
+        return EnvelopeCodec.write(new SealedEnvelope(header.deepCopy(), encrypt(signedData, readers)));
     }
 
     /** CMS SignedData over the content, encapsulated, DER-encoded. */

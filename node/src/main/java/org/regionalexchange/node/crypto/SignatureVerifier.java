@@ -13,6 +13,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -51,6 +52,9 @@ public final class SignatureVerifier {
                     .build(certificate))) {
                 throw badSignature(messageId, null);
             }
+        } catch (CMSVerifierCertificateNotValidException e) {
+            throw new RejectedMessageException(RejectReason.CERT_EXPIRED, messageId, "certificate of "
+                    + certificate.getSubjectX500Principal() + " was not valid at the signing time", e);
         } catch (CMSException | OperatorCreationException | IllegalArgumentException e) {
             throw badSignature(messageId, e);
         }
