@@ -1,0 +1,34 @@
+package org.regionalexchange.schemas;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The kinds of document a message can carry; {@link #id()} is the header's {@code kind} and the schema's name. */
+public enum MessageKind {
+    SEIZURE_NOTICE("seizure-notice"),
+    LIST_ENTRY("list-entry"),
+    EARLY_WARNING("early-warning"),
+    PRE_ARRIVAL_WARNING("pre-arrival-warning"),
+    OUTCOME_REPORT("outcome-report"),
+    RECEIPT("receipt");
+
+    private final String id;
+
+    MessageKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static MessageKind fromId(String id) {
+        for (MessageKind kind : values()) {
+            if (kind.id.equals(id)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown kind '" + id + "': use one of "
+                + Arrays.stream(values()).map(MessageKind::id).collect(Collectors.joining(", ")));
+    }
+}
