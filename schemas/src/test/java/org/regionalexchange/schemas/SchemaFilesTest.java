@@ -47,14 +47,14 @@ class SchemaFilesTest {
 
     private static void walk(JsonNode node, String path, List<String> problems) {
         if (node.isObject()) {
-            if (node.path("type").asText().equals("object") && !node.has("additionalProperties")
+            boolean conditional = path.matches(".*/(if|then|else|not)(/.*)?");
+            if (!conditional && node.path("type").asText().equals("object") && !node.has("additionalProperties")
                     && !node.has("unevaluatedProperties")) {
                 problems.add(path + ": object is not closed");
             }
             if (node.path("additionalProperties").isBoolean() && node.get("additionalProperties").asBoolean()) {
                 problems.add(path + ": additionalProperties true");
             }
-            boolean conditional = path.matches(".*/(if|then|else|not)(/.*)?");
             node.path("properties").fields().forEachRemaining(property -> {
                 if (!conditional && !property.getValue().has("description")) {
                     problems.add(path + "/properties/" + property.getKey() + ": no description");
