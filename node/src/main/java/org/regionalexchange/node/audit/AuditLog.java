@@ -1,0 +1,109 @@
+package org.regionalexchange.node.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.regionalexchange.node.store.NodeDatabase;
+import org.regionalexchange.node.store.StoreUnavailableException;
+
+/**
+ * Appends to and verifies the audit chain. Appends are serialised: within a process by a lock, across processes
+ * sharing a database by the primary key on seq, so a concurrent writer that computed the same seq fails and
+ * retries on the new tail instead of forking the chain.
+ */
+public final class AuditLog {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final NodeDatabase database;
+    private final Clock clock;
+
+    public AuditLog(NodeDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public synchronized AuditEntry append(String messageId, String digest, String peer, Decision decision) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = database.connection()) {
+                return appendOnce(connection, messageId, digest, peer, decision);
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
+                    continue;
+                }
+                throw new StoreUnavailableException("appending to the audit log for " + messageId + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private AuditEntry appendOnce(Connection connection, String messageId, String digest, String peer,
+            Decision decision) throws SQLException {
+        long seq = 1;
+        String previous = AuditEntry.GENESIS;
+        try (PreparedStatement tail = connection.prepareStatement(
+                "SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+                ResultSet row = tail.executeQuery()) {
+            if (row.next()) {
+                seq = row.getLong(1) + 1;
+                previous = row.getString(2);
+            }
+        }
+        // Microseconds: what both H2 and PostgreSQL store exactly, so the hash recomputes from the row.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String hash = AuditEntry.hash(seq, now, messageId, digest, peer, decision, previous);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_log (seq, recorded_at,"
+                + " message_id, digest, peer, decision, previous_hash, entry_hash) VALUES (?,?,?,?,?,?,?,?)")) {
+            insert.setLong(1, seq);
+            insert.setObject(2, now.atOffset(ZoneOffset.UTC));
+            insert.setString(3, messageId);
+            insert.setString(4, digest);
+            insert.setString(5, peer);
+            insert.setString(6, decision.name());
+            insert.setString(7, previous);
+            insert.setString(8, hash);
+            insert.executeUpdate();
+        }
+        return new AuditEntry(seq, now, messageId, digest, peer, decision, previous, hash);
+    }
+
+    /** Walks the chain from the first entry and names the first one that was changed, removed or reordered. */
+    public AuditReport verify() {
+        try (Connection connection = database.connection();
+                PreparedStatement query = connection.prepareStatement("SELECT seq, recorded_at, message_id, digest,"
+                        + " peer, decision, previous_hash, entry_hash FROM audit_log ORDER BY seq");
+                ResultSet rows = query.executeQuery()) {
+            long expectedSeq = 1;
+            String previousHash = AuditEntry.GENESIS;
+            long checked = 0;
+            while (rows.next()) {
+                AuditEntry entry = new AuditEntry(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                        rows.getString(3), rows.getString(4), rows.getString(5), Decision.valueOf(rows.getString(6)),
+                        rows.getString(7), rows.getString(8));
+                if (entry.seq() != expectedSeq) {
+                    return AuditReport.broken(checked, expectedSeq, "missing (removed); the chain jumps to entry "
+                            + entry.seq());
+                }
+                if (!entry.hashMatches()) {
+                    return AuditReport.broken(checked, entry.seq(), "hash does not match its contents (changed)");
+                }
+                if (!entry.previousHash().equals(previousHash)) {
+                    return AuditReport.broken(checked, entry.seq(), "previous hash does not match entry "
+                            + (entry.seq() - 1) + " (reordered, or an entry before it was replaced)");
+                }
+                previousHash = entry.entryHash();
+                expectedSeq++;
+                checked++;
+            }
+            return AuditReport.intact(checked);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("reading the audit log: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.regionalexchange.node.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.sql.SQLRecoverableException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * The node's database: an H2 file database in the data folder by default, PostgreSQL by JDBC URL. Opening it applies
+ * any pending migration, so a node never runs against an older schema.
+ */
+public final class NodeDatabase implements AutoCloseable {
+
+    private static final int MAX_CONNECTIONS = 16;
+
+    private final JdbcConnectionPool pool;
+
+    private NodeDatabase(JdbcConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    public static NodeDatabase open(String url, String user, char[] password) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(poolSource(url, user, new String(password)));
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new StoreUnavailableException("cannot open the database " + url + ": " + e.getMessage()
+                    + " (check node.db.url, node.db.user and the password)", e);
+        }
+        return new NodeDatabase(pool);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() {
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw unavailable("no database connection", e);
+        }
+    }
+
+    public boolean isReachable() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    /** Maps a driver error to the store's model: transient faults become {@link StoreUnavailableException}. */
+    static RuntimeException failure(String action, SQLException e) {
+        if (e instanceof SQLTransientException || e instanceof SQLRecoverableException
+                || (e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().equals("40001")
+                || e.getSQLState().equals("HYT00")))) {
+            return unavailable(action, e);
+        }
+        return new IllegalStateException(action + " failed: " + e.getMessage(), e);
+    }
+
+    static boolean isDuplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    private static StoreUnavailableException unavailable(String action, SQLException e) {
+        return new StoreUnavailableException(action + ": " + e.getMessage(), e);
+    }
+
+    private static javax.sql.ConnectionPoolDataSource poolSource(String url, String user, String password) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+            source.setURL(url);
+            source.setUser(user);
+            source.setPassword(password);
+            return source;
+        }
+        JdbcDataSource source = new JdbcDataSource();
+        source.setURL(url);
+        source.setUser(user);
+        source.setPassword(password);
+        return source;
+    }
+}

@@ -1,0 +1,88 @@
+package org.regionalexchange.node.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verified messages received by this node. Inserting is also the idempotency check: the messageId is the primary
+ * key, so two consumers racing on the same message cannot both accept it.
+ */
+public final class ReceivedMessages {
+
+    private final NodeDatabase database;
+
+    public ReceivedMessages(NodeDatabase database) {
+        this.database = database;
+    }
+
+    public record Received(String messageId, String kind, String sender, Instant receivedAt, String deliveringPeer,
+            String digest, String headerJson, String documentJson) {}
+
+    /** @return true when stored, false when this messageId was already accepted */
+    public boolean storeIfNew(Received received) {
+        try (Connection connection = database.connection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO received_message (message_id,"
+                        + " kind, sender, received_at, delivering_peer, digest, header_json, document_json)"
+                        + " VALUES (?,?,?,?,?,?,?,?)")) {
+            insert.setString(1, received.messageId());
+            insert.setString(2, received.kind());
+            insert.setString(3, received.sender());
+            insert.setObject(4, SentMessages.time(received.receivedAt()));
+            insert.setString(5, received.deliveringPeer());
+            insert.setString(6, received.digest());
+            insert.setString(7, received.headerJson());
+            insert.setString(8, received.documentJson());
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (NodeDatabase.isDuplicateKey(e)) {
+                return false;
+            }
+            throw NodeDatabase.failure("storing received message " + received.messageId(), e);
+        }
+    }
+
+    public Optional<Received> find(String messageId) {
+        List<Received> found = query("WHERE message_id = ?", List.of(messageId), 1);
+        return found.stream().findFirst();
+    }
+
+    /** Messages of a kind (or all kinds when null) received in [from, to), newest first. */
+    public List<Received> list(String kind, Instant from, Instant to, int limit) {
+        List<Object> parameters = new ArrayList<>(List.of(SentMessages.time(from), SentMessages.time(to)));
+        String where = "WHERE received_at >= ? AND received_at < ?";
+        if (kind != null) {
+            where += " AND kind = ?";
+            parameters.add(kind);
+        }
+        return query(where, parameters, limit);
+    }
+
+    private List<Received> query(String where, List<Object> parameters, int limit) {
+        String sql = "SELECT message_id, kind, sender, received_at, delivering_peer, digest, header_json,"
+                + " document_json FROM received_message " + where + " ORDER BY received_at DESC LIMIT " + limit;
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
+            }
+            List<Received> found = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Received(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getString(5), rows.getString(6),
+                            rows.getString(7), rows.getString(8)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading received messages", e);
+        }
+    }
+}

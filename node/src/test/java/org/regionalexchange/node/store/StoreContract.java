@@ -1,0 +1,194 @@
+package org.regionalexchange.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.regionalexchange.node.audit.AuditLog;
+import org.regionalexchange.node.audit.AuditReport;
+import org.regionalexchange.node.audit.Decision;
+
+/** What the store and the audit log promise, run against each supported database. */
+abstract class StoreContract {
+
+    NodeDatabase database;
+
+    abstract String newDatabaseUrl();
+
+    abstract String user();
+
+    @BeforeEach
+    void open() {
+        database = NodeDatabase.open(newDatabaseUrl(), user(), new char[0]);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void migrationsApplyOnceAndReopeningIsHarmless() {
+        String url = newDatabaseUrl();
+        NodeDatabase.open(url, user(), new char[0]).close();
+        try (NodeDatabase again = NodeDatabase.open(url, user(), new char[0])) {
+            assertThat(again.isReachable()).isTrue();
+        }
+    }
+
+    @Test
+    void statusMovesForwardOnly() {
+        SentMessages sent = new SentMessages(database, Clock.systemUTC());
+        Map<String, String> hops = new LinkedHashMap<>();
+        hops.put("KG", "KG");
+        hops.put("TJ", "CARICC");
+        sent.record(new SentMessages.Sent("m-1", "seizure-notice", Instant.now(), null, "AMBER", "{}", "a".repeat(64),
+                hops));
+
+        assertThat(sent.advance("m-1", "KG", DeliveryStatus.FORWARDED, null)).isTrue();
+        assertThat(sent.advance("m-1", "KG", DeliveryStatus.DELIVERED, null)).isTrue();
+        assertThat(sent.advance("m-1", "KG", DeliveryStatus.FORWARDED, null)).isFalse();
+        assertThat(sent.advance("m-1", "TJ", DeliveryStatus.REJECTED, "SCHEMA_INVALID")).isTrue();
+        assertThat(sent.advance("m-1", "TJ", DeliveryStatus.DELIVERED, null)).isFalse();
+
+        assertThat(sent.statusOf("m-1")).extracting(RecipientStatus::recipient, RecipientStatus::status,
+                RecipientStatus::reasonCode).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("KG", DeliveryStatus.DELIVERED, null),
+                        org.assertj.core.groups.Tuple.tuple("TJ", DeliveryStatus.REJECTED, "SCHEMA_INVALID"));
+        assertThat(sent.statusOf("unknown")).isEmpty();
+    }
+
+    @Test
+    void aMessageIdIsAcceptedExactlyOnceUnderConcurrency() throws Exception {
+        ReceivedMessages received = new ReceivedMessages(database);
+        ReceivedMessages.Received message = new ReceivedMessages.Received("m-2", "early-warning", "KZ",
+                Instant.now(), "CARICC", "b".repeat(64), "{}", "{}");
+        List<Boolean> outcomes = concurrently(8, () -> received.storeIfNew(message));
+
+        assertThat(outcomes).containsOnlyOnce(true).hasSize(8);
+        assertThat(received.find("m-2")).isPresent();
+        assertThat(received.list("early-warning", Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofHours(1)), 10)).hasSize(1);
+        assertThat(received.list("seizure-notice", Instant.EPOCH, Instant.now().plus(Duration.ofHours(1)), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void quarantineKeepsTheRawBytesExactly() {
+        QuarantineStore quarantine = new QuarantineStore(database);
+        byte[] raw = new byte[256];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = (byte) i;
+        }
+        quarantine.put(new QuarantineStore.Quarantined(0, Instant.now(), "KG", "BAD_SIGNATURE", "flipped byte",
+                null, null, raw));
+
+        assertThat(quarantine.recent(5)).singleElement().satisfies(entry -> {
+            assertThat(entry.rawBytes()).isEqualTo(raw);
+            assertThat(entry.reasonCode()).isEqualTo("BAD_SIGNATURE");
+            assertThat(entry.deliveringPeer()).isEqualTo("KG");
+        });
+    }
+
+    @Test
+    void intactChainVerifies() {
+        AuditLog audit = filledAuditLog(5);
+        AuditReport report = audit.verify();
+        assertThat(report.intact()).as(report.problem()).isTrue();
+        assertThat(report.entriesChecked()).isEqualTo(5);
+    }
+
+    @Test
+    void namesTheFirstChangedEntry() throws Exception {
+        AuditLog audit = filledAuditLog(5);
+        sql("UPDATE audit_log SET peer = 'UZ' WHERE seq = 3");
+        assertThat(audit.verify().firstBrokenSeq()).contains(3L);
+        assertThat(audit.verify().problem()).isEqualTo("entry 3: hash does not match its contents (changed)");
+    }
+
+    @Test
+    void namesTheFirstRemovedEntry() throws Exception {
+        AuditLog audit = filledAuditLog(5);
+        sql("DELETE FROM audit_log WHERE seq = 2");
+        assertThat(audit.verify().firstBrokenSeq()).contains(2L);
+        assertThat(audit.verify().problem()).startsWith("entry 2: missing (removed)");
+    }
+
+    @Test
+    void namesTheFirstReorderedEntry() throws Exception {
+        AuditLog audit = filledAuditLog(5);
+        sql("UPDATE audit_log SET seq = 100 WHERE seq = 3");
+        sql("UPDATE audit_log SET seq = 3 WHERE seq = 4");
+        sql("UPDATE audit_log SET seq = 4 WHERE seq = 100");
+        AuditReport report = audit.verify();
+        assertThat(report.firstBrokenSeq()).contains(3L);
+    }
+
+    @Test
+    void concurrentAppendsKeepOneUnbrokenChain() throws Exception {
+        AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        concurrently(8, () -> {
+            for (int i = 0; i < 10; i++) {
+                audit.append("m-" + i, "c".repeat(64), "KZ", Decision.RECEIVED);
+            }
+            return true;
+        });
+        AuditReport report = audit.verify();
+        assertThat(report.intact()).as(report.problem()).isTrue();
+        assertThat(report.entriesChecked()).isEqualTo(80);
+    }
+
+    private AuditLog filledAuditLog(int entries) {
+        AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        for (int i = 1; i <= entries; i++) {
+            audit.append("m-" + i, AuditEntryDigest.of("message " + i), i % 2 == 0 ? "KG" : "CARICC",
+                    i % 2 == 0 ? Decision.RECEIVED : Decision.SENT);
+        }
+        return audit;
+    }
+
+    private void sql(String statement) throws Exception {
+        try (Connection connection = database.connection(); Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    private static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(task));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Digest of test bytes, as the node computes it for wire bytes. */
+    static final class AuditEntryDigest {
+        static String of(String text) {
+            return org.regionalexchange.node.audit.AuditEntry.sha256(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
