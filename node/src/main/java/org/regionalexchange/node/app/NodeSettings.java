@@ -38,9 +38,8 @@ public record NodeSettings(
         return Optional.ofNullable(peers.get(id));
     }
 
-    /** The embedded broker's listeners; an external broker replaces them when {@code externalUrl} is set. */
-    public record BrokerSettings(
-            String host, int peerPort, int localPort, Optional<String> externalUrl, Path localUsersFile) {}
+    /** The embedded broker's listeners. */
+    public record BrokerSettings(String host, int peerPort, int localPort, Path localUsersFile) {}
 
     /** This node's key material and the regional trust anchor. */
     public record PkiSettings(

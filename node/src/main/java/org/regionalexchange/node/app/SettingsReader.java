@@ -68,7 +68,6 @@ public final class SettingsReader {
                 port("node.broker.peer-port", required("node.broker.peer-port",
                         "set the TLS port peers connect to, e.g. node.broker.peer-port=61617"), false),
                 port("node.broker.local-port", optional("node.broker.local-port").orElse("0"), true),
-                optional("node.broker.external-url"),
                 path("node.broker.local-users-file", optional("node.broker.local-users-file")
                         .orElse(dataDir.resolve("local-users.properties").toString())));
     }

@@ -7,6 +7,7 @@ import jakarta.jms.Session;
 import java.util.List;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.MessageProperties;
+import org.springframework.jms.connection.ConnectionFactoryUtils;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
@@ -16,18 +17,30 @@ import org.springframework.jms.core.JmsTemplate;
  */
 public final class OutboxWriter {
 
+    private final ConnectionFactory connectionFactory;
     private final JmsTemplate template;
 
     /** @param connectionFactory the same factory the transacted routes use, so their transaction is shared */
     public OutboxWriter(ConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
         this.template = new JmsTemplate(connectionFactory);
         this.template.setSessionTransacted(true);
     }
 
-    public void enqueue(List<HopCopy> copies) {
+    /** Queues every hop's copy of a sealed message; returns its messageId. */
+    public String enqueue(OutgoingMessage message) {
+        enqueueCopies(message.copies());
+        return message.messageId();
+    }
+
+    public void enqueueCopies(List<HopCopy> copies) {
         template.execute(session -> {
             for (HopCopy copy : copies) {
                 send(session, copy);
+            }
+            // Inside a route's transaction the route commits; on its own, this session commits all copies at once.
+            if (!ConnectionFactoryUtils.isSessionTransactional(session, connectionFactory)) {
+                session.commit();
             }
             return null;
         }, true);

@@ -2,6 +2,8 @@ package org.regionalexchange.node.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,25 @@ public record OutgoingMessage(
         return header.path("messageId").asText();
     }
 
+    public String sender() {
+        return header.path("sender").asText();
+    }
+
     public OutgoingMessage sealed(byte[] sealedWire) {
         return new OutgoingMessage(header, document, finalRecipients, hops, sealedWire);
+    }
+
+    /** One copy per next hop, each carrying the final recipients it is meant for. */
+    public List<HopCopy> copies() {
+        List<HopCopy> copies = new ArrayList<>();
+        hops.forEach((hop, recipients) -> copies.add(new HopCopy(hop, messageId(), sender(), recipients, wire)));
+        return copies;
+    }
+
+    /** The next hop each final recipient leaves through. */
+    public Map<String, String> nextHopByRecipient() {
+        Map<String, String> byRecipient = new LinkedHashMap<>();
+        hops.forEach((hop, recipients) -> recipients.forEach(recipient -> byRecipient.put(recipient, hop)));
+        return byRecipient;
     }
 }

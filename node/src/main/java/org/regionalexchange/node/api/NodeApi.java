@@ -1,0 +1,186 @@
+package org.regionalexchange.node.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.regionalexchange.node.audit.AuditLog;
+import org.regionalexchange.node.audit.AuditReport;
+import org.regionalexchange.node.outbox.InvalidSubmissionException;
+import org.regionalexchange.node.outbox.Submission;
+import org.regionalexchange.node.store.QuarantineStore;
+import org.regionalexchange.node.store.ReceivedMessages;
+import org.regionalexchange.node.store.RecipientStatus;
+import org.regionalexchange.node.store.SentMessages;
+import org.regionalexchange.schemas.Violation;
+
+/** What the HTTP routes ask of the node, in JSON: parse a submission, and read status, inbox and quarantine. */
+public final class NodeApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_LIMIT = 500;
+
+    private final SentMessages sent;
+    private final ReceivedMessages received;
+    private final QuarantineStore quarantine;
+    private final AuditLog audit;
+    private final Health health;
+    private final NodeMetrics metrics;
+    private final Clock clock;
+
+    public NodeApi(SentMessages sent, ReceivedMessages received, QuarantineStore quarantine, AuditLog audit,
+            Health health, NodeMetrics metrics, Clock clock) {
+        this.sent = sent;
+        this.received = received;
+        this.quarantine = quarantine;
+        this.audit = audit;
+        this.health = health;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Reads {@code {kind, recipients, handling, document, references?, expiresAt?, language?, status?}}. */
+    public Submission submission(String body) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            throw new InvalidSubmissionException(List.of(new Violation("", "the body is not JSON")));
+        }
+        if (json == null || !json.isObject()) {
+            throw new InvalidSubmissionException(List.of(new Violation("", "the body must be a JSON object")));
+        }
+        List<Violation> problems = new ArrayList<>();
+        List<String> recipients = new ArrayList<>();
+        if (!json.path("recipients").isArray() || json.path("recipients").isEmpty()) {
+            problems.add(new Violation("/recipients", "a non-empty array of node ids or REGIONAL is required"));
+        } else {
+            json.get("recipients").forEach(r -> recipients.add(r.asText()));
+        }
+        Instant expiresAt = null;
+        if (json.hasNonNull("expiresAt")) {
+            try {
+                expiresAt = Instant.parse(json.get("expiresAt").asText());
+            } catch (DateTimeParseException e) {
+                problems.add(new Violation("/expiresAt", "not a date-time such as 2026-12-01T00:00:00Z"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSubmissionException(problems);
+        }
+        List<JsonNode> references = new ArrayList<>();
+        json.path("references").forEach(references::add);
+        return new Submission(text(json, "kind"), recipients, text(json, "handling"), json.get("document"),
+                references, expiresAt, text(json, "language"), text(json, "status"));
+    }
+
+    public String accepted(String messageId) {
+        ObjectNode body = JSON.createObjectNode().put("messageId", messageId).put("status", "queued");
+        body.put("statusUrl", "/api/v1/messages/" + messageId);
+        return body.toString();
+    }
+
+    public String violations(InvalidSubmissionException invalid) {
+        ObjectNode body = JSON.createObjectNode().put("error", "invalid submission: nothing was stored or sent");
+        ArrayNode list = body.putArray("violations");
+        invalid.violations().forEach(v -> list.addObject().put("pointer", v.pointer()).put("message", v.message()));
+        return body.toString();
+    }
+
+    /** Per-recipient status, or null when this node did not send the message. */
+    public String status(String messageId) {
+        List<RecipientStatus> statuses = sent.statusOf(messageId);
+        if (statuses.isEmpty()) {
+            return null;
+        }
+        ObjectNode body = JSON.createObjectNode().put("messageId", messageId);
+        ArrayNode list = body.putArray("recipients");
+        for (RecipientStatus status : statuses) {
+            ObjectNode row = list.addObject().put("recipient", status.recipient()).put("nextHop", status.nextHop())
+                    .put("status", status.status().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("updatedAt", status.updatedAt().toString());
+            if (status.reasonCode() != null) {
+                row.put("reasonCode", status.reasonCode());
+            }
+        }
+        return body.toString();
+    }
+
+    public String inbox(String kind, String since, String until, String limit) {
+        Instant to = until == null ? clock.instant().plusSeconds(1) : Instant.parse(until);
+        Instant from = since == null ? to.minus(Duration.ofDays(30)) : Instant.parse(since);
+        ArrayNode list = JSON.createArrayNode();
+        for (ReceivedMessages.Received message : received.list(kind, from, to, limit(limit))) {
+            ObjectNode row = list.addObject().put("messageId", message.messageId()).put("kind", message.kind())
+                    .put("sender", message.sender()).put("receivedAt", message.receivedAt().toString())
+                    .put("deliveringPeer", message.deliveringPeer());
+            row.set("header", parse(message.headerJson()));
+            row.set("document", parse(message.documentJson()));
+        }
+        return list.toString();
+    }
+
+    public String quarantine(String limit) {
+        ArrayNode list = JSON.createArrayNode();
+        for (QuarantineStore.Quarantined entry : quarantine.recent(limit(limit))) {
+            list.addObject().put("id", entry.id()).put("receivedAt", entry.receivedAt().toString())
+                    .put("deliveringPeer", entry.deliveringPeer()).put("reasonCode", entry.reasonCode())
+                    .put("detail", entry.detail()).put("messageId", entry.messageId()).put("sender", entry.sender())
+                    .put("size", entry.rawBytes().length)
+                    .put("rawBase64", Base64.getEncoder().encodeToString(entry.rawBytes()));
+        }
+        return list.toString();
+    }
+
+    public String audit() {
+        AuditReport report = audit.verify();
+        ObjectNode body = JSON.createObjectNode().put("intact", report.intact())
+                .put("entriesChecked", report.entriesChecked()).put("report", report.problem());
+        report.firstBrokenSeq().ifPresent(seq -> body.put("firstBrokenEntry", seq));
+        return body.toString();
+    }
+
+    public Health.Report healthReport() {
+        return health.check();
+    }
+
+    public String health(Health.Report report) {
+        ObjectNode body = JSON.createObjectNode().put("status", report.up() ? "UP" : "DOWN")
+                .put("broker", report.broker() ? "UP" : "DOWN").put("database", report.database() ? "UP" : "DOWN");
+        ObjectNode peers = body.putObject("peers");
+        report.peers().forEach((peer, up) -> peers.put(peer, up ? "REACHABLE" : "UNREACHABLE"));
+        return body.toString();
+    }
+
+    public String metrics() {
+        return metrics.scrape();
+    }
+
+    private static int limit(String limit) {
+        try {
+            return limit == null ? 100 : Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(limit)));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    private static String text(JsonNode json, String field) {
+        return json.hasNonNull(field) ? json.get(field).asText() : null;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(json);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.regionalexchange.node.api;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Collection;
+import org.regionalexchange.node.broker.BrokerAddresses;
+import org.regionalexchange.node.broker.EmbeddedBroker;
+
+/**
+ * The node's Prometheus registry: Camel's route metrics (messages by route and outcome) land here, plus queue
+ * depths read from the broker and the time spent sealing and opening.
+ */
+public final class NodeMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Timer seal;
+    private final Timer open;
+
+    public NodeMetrics(EmbeddedBroker broker, Collection<String> peers) {
+        seal = Timer.builder("regional_exchange_seal").description("Signing and encrypting one message")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        open = Timer.builder("regional_exchange_open").description("Decrypting and verifying one message")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        depth(broker, BrokerAddresses.INBOX);
+        depth(broker, BrokerAddresses.DEAD_LETTER);
+        peers.forEach(peer -> depth(broker, BrokerAddresses.outbox(peer)));
+    }
+
+    private void depth(EmbeddedBroker broker, String queue) {
+        Gauge.builder("regional_exchange_queue_depth", broker, b -> b.depth(queue))
+                .description("Messages waiting in a broker queue").tag("queue", queue).register(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public Timer sealTimer() {
+        return seal;
+    }
+
+    public Timer openTimer() {
+        return open;
+    }
+
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,115 @@
+package org.regionalexchange.node.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.Main;
+import org.regionalexchange.node.api.ApiRoutes;
+import org.regionalexchange.node.broker.EmbeddedBroker;
+import org.regionalexchange.node.broker.InternalCredentials;
+import org.regionalexchange.node.broker.PeerConnections;
+import org.regionalexchange.node.outbox.DeliveryRoutes;
+import org.regionalexchange.node.outbox.Submission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * One running node: its broker, its database, its JMS components (in-VM to its own broker, mutual TLS to each peer)
+ * and its Camel routes on camel-main. Several can run in one JVM, each with its own ports and data folder.
+ */
+public final class NodeRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+
+    private final NodeServices services;
+    private final Main main;
+    private final List<CachingConnectionFactory> factories;
+
+    private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories) {
+        this.services = services;
+        this.main = main;
+        this.factories = factories;
+    }
+
+    public static NodeRuntime start(NodeSettings settings, Clock clock) {
+        InternalCredentials internal = InternalCredentials.generate();
+        List<CachingConnectionFactory> factories = new ArrayList<>();
+        NodeServices services = NodeServices.create(settings, internal, clock, factories::add);
+        try {
+            Main main = new Main();
+            main.addInitialProperty("camel.main.name", settings.nodeId());
+            main.addInitialProperty("camel.main.shutdown-timeout", "10");
+            main.addInitialProperty("camel.server.enabled", "true");
+            main.addInitialProperty("camel.server.host", settings.broker().host());
+            main.addInitialProperty("camel.server.port", Integer.toString(settings.httpPort()));
+            main.addInitialProperty("camel.metrics.enabled", "true");
+            main.addInitialProperty("camel.metrics.enableRoutePolicy", "true");
+            main.bind("metricsRegistry", services.metrics().registry());
+            main.bind(DeliveryRoutes.INTERNAL, JmsComponent.jmsComponent(services.internalFactory()));
+            for (NodeSettings.PeerSettings peer : settings.peers().values()) {
+                CachingConnectionFactory factory = caching(PeerConnections.peer(peer.host(), peer.port(),
+                        settings.pki().tlsKeystore(), settings.pki().truststore(), settings.pki().password()));
+                factories.add(factory);
+                main.bind(DeliveryRoutes.peerComponent(peer.nodeId()), JmsComponent.jmsComponent(factory));
+            }
+            services.routes().forEach(main.configure()::addRoutesBuilder);
+            main.configure().addRoutesBuilder(new ApiRoutes(services.api()));
+            main.start();
+            LOG.info("node {} started: peers {}, API on http://{}:{}/api/v1", settings.nodeId(),
+                    settings.peers().keySet(), settings.broker().host(), settings.httpPort());
+            return new NodeRuntime(services, main, factories);
+        } catch (Exception e) {
+            factories.forEach(CachingConnectionFactory::destroy);
+            services.close();
+            throw new IllegalStateException("node " + settings.nodeId() + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    static CachingConnectionFactory caching(jakarta.jms.ConnectionFactory target) {
+        CachingConnectionFactory factory = new CachingConnectionFactory(target);
+        factory.setSessionCacheSize(10);
+        factory.setReconnectOnException(true);
+        return factory;
+    }
+
+    /** Submits a document as a focal point would; returns the new messageId. */
+    public String submit(Submission submission) {
+        try (ProducerTemplate template = camel().createProducerTemplate()) {
+            return template.requestBody(org.regionalexchange.node.outbox.OutboxRoutes.SUBMIT, submission,
+                    String.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public NodeServices services() {
+        return services;
+    }
+
+    public NodeSettings settings() {
+        return services.settings();
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    public EmbeddedBroker broker() {
+        return services.broker();
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            LOG.warn("routes of {} did not stop cleanly: {}", settings().nodeId(), e.getMessage());
+        }
+        factories.forEach(CachingConnectionFactory::destroy);
+        services.close();
+    }
+}

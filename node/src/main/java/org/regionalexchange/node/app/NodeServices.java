@@ -1,0 +1,116 @@
+package org.regionalexchange.node.app;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.camel.RoutesBuilder;
+import org.regionalexchange.node.api.Health;
+import org.regionalexchange.node.api.NodeApi;
+import org.regionalexchange.node.api.NodeMetrics;
+import org.regionalexchange.node.audit.AuditLog;
+import org.regionalexchange.node.broker.BrokerConfig;
+import org.regionalexchange.node.broker.EmbeddedBroker;
+import org.regionalexchange.node.broker.InternalCredentials;
+import org.regionalexchange.node.broker.LocalUsers;
+import org.regionalexchange.node.broker.NodeSecurityManager;
+import org.regionalexchange.node.broker.PeerConnections;
+import org.regionalexchange.node.crypto.MessageOpener;
+import org.regionalexchange.node.crypto.MessageSealer;
+import org.regionalexchange.node.crypto.NodeKeyring;
+import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.inbox.Acceptance;
+import org.regionalexchange.node.inbox.InboundLedger;
+import org.regionalexchange.node.inbox.InboxErrorPolicy;
+import org.regionalexchange.node.inbox.InboxRoutes;
+import org.regionalexchange.node.inbox.LocalDispatcher;
+import org.regionalexchange.node.inbox.Receipts;
+import org.regionalexchange.node.inbox.Rejections;
+import org.regionalexchange.node.inbox.Relay;
+import org.regionalexchange.node.outbox.DeliveryRoutes;
+import org.regionalexchange.node.outbox.OutboxRoutes;
+import org.regionalexchange.node.outbox.OutboxWriter;
+import org.regionalexchange.node.outbox.Sealing;
+import org.regionalexchange.node.outbox.SentLedger;
+import org.regionalexchange.node.outbox.SubmissionChecker;
+import org.regionalexchange.node.routing.CertificateDirectory;
+import org.regionalexchange.node.routing.NextHopResolver;
+import org.regionalexchange.node.store.NodeDatabase;
+import org.regionalexchange.node.store.QuarantineStore;
+import org.regionalexchange.node.store.ReceivedMessages;
+import org.regionalexchange.node.store.SentMessages;
+import org.regionalexchange.node.trust.NodeIdentity;
+import org.regionalexchange.node.trust.RegionalTrust;
+import org.regionalexchange.schemas.SchemaCatalog;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/** The wiring of one node: every collaborator built once from the settings, in dependency order. */
+public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
+        CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, NodeMetrics metrics) {
+
+    static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
+            Consumer<CachingConnectionFactory> factories) {
+        NodeKeyring keys = Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password());
+        if (!keys.nodeId().equals(settings.nodeId())) {
+            throw new SettingsException("node.pki.keystore", "holds the keys of " + keys.nodeId() + ", not "
+                    + settings.nodeId(), "point it at " + settings.nodeId() + "'s node.p12");
+        }
+        RegionalTrust trust = RegionalTrust.fromFiles(settings.pki().caCertificate(), settings.pki().crl());
+        NodeDatabase database = NodeDatabase.open(settings.database().url(), settings.database().user(),
+                settings.database().password());
+        EmbeddedBroker broker = startBroker(settings, internal, trust, database);
+        CachingConnectionFactory internalFactory = NodeRuntime.caching(
+                PeerConnections.internal(broker.inVmUrl(), internal));
+        factories.accept(internalFactory);
+
+        NodeMetrics metrics = new NodeMetrics(broker, settings.peers().keySet());
+        SentMessages sent = new SentMessages(database, clock);
+        ReceivedMessages received = new ReceivedMessages(database);
+        QuarantineStore quarantine = new QuarantineStore(database);
+        AuditLog audit = new AuditLog(database, clock);
+        NextHopResolver resolver = new NextHopResolver(settings.nodeId(), settings.hub(), settings.region(),
+                settings.peers().values().stream().filter(p -> p.direct() || p.nodeId().equals(settings.hub()))
+                        .map(NodeSettings.PeerSettings::nodeId).toList());
+        CertificateDirectory directory = new CertificateDirectory(settings.pki().certificatesDir());
+        SchemaCatalog catalog = SchemaCatalog.load();
+
+        OutboxWriter outbox = new OutboxWriter(internalFactory);
+        SentLedger sentLedger = new SentLedger(settings.nodeId(), sent, audit);
+        InboundLedger inboundLedger = new InboundLedger(audit);
+        Receipts receipts = new Receipts(settings.nodeId(), sent, clock);
+        List<RoutesBuilder> routes = new ArrayList<>();
+        routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock),
+                new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer()), sentLedger, outbox));
+        routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger));
+        routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
+        routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
+                new Acceptance(new MessageOpener(keys, trust, clock), catalog, received, inboundLedger, clock,
+                        metrics.openTimer()),
+                new LocalDispatcher(internalFactory), receipts));
+        NodeApi api = new NodeApi(sent, received, quarantine, audit,
+                new Health(broker, database, settings.peers().values().stream()
+                        .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList()),
+                metrics, clock);
+        return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics);
+    }
+
+    private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,
+            RegionalTrust trust, NodeDatabase database) {
+        NodeSecurityManager security = new NodeSecurityManager(internal,
+                LocalUsers.read(settings.broker().localUsersFile()), NodeIdentity::of, trust::isRevoked);
+        try {
+            return new EmbeddedBroker(new BrokerConfig(settings.nodeId(), settings.dataDir(),
+                    settings.broker().host(), settings.broker().peerPort(), settings.broker().localPort(),
+                    settings.pki().tlsKeystore(), settings.pki().truststore(), settings.pki().password(),
+                    settings.peers().keySet()), security).start();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    void close() {
+        broker.close();
+        database.close();
+    }
+}

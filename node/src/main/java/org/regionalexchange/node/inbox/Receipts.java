@@ -1,0 +1,64 @@
+package org.regionalexchange.node.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.regionalexchange.node.envelope.OpenedMessage;
+import org.regionalexchange.node.failure.RejectReason;
+import org.regionalexchange.node.outbox.Submission;
+import org.regionalexchange.node.store.DeliveryStatus;
+import org.regionalexchange.node.store.SentMessages;
+
+/**
+ * Signed receipts: this node answers every accepted message with {@code delivered} and every rejected one whose
+ * sender the signature proved with {@code rejected}; receipts that come back update the status of what this node
+ * sent. Receipts themselves are never acknowledged, so two nodes cannot answer each other forever.
+ */
+public final class Receipts {
+
+    private final String self;
+    private final SentMessages sent;
+    private final Clock clock;
+
+    public Receipts(String self, SentMessages sent, Clock clock) {
+        this.self = self;
+        this.sent = sent;
+        this.clock = clock;
+    }
+
+    public Submission delivered(Accepted accepted) {
+        return receipt(accepted.message().messageId(), accepted.message().sender(), "delivered", null, null);
+    }
+
+    public Submission rejected(String messageId, String sender, RejectReason reason, String detail) {
+        return receipt(messageId, sender, "rejected", reason, detail);
+    }
+
+    /** Applies a receipt to the sent message it acknowledges. */
+    public void apply(Accepted accepted) {
+        OpenedMessage receipt = accepted.message();
+        JsonNode document = receipt.document();
+        boolean delivered = "delivered".equals(document.path("outcome").asText());
+        sent.advance(document.path("receiptFor").asText(), receipt.sender(),
+                delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.REJECTED,
+                delivered ? null : document.path("reasonCode").asText(null));
+    }
+
+    private Submission receipt(String messageId, String sender, String outcome, RejectReason reason, String detail) {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("receiptFor", messageId);
+        document.put("outcome", outcome);
+        if (reason != null) {
+            document.put("reasonCode", reason.name());
+        }
+        document.put("receivedBy", self);
+        document.put("receivedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        if (detail != null && !detail.isBlank()) {
+            document.put("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail);
+        }
+        return new Submission("receipt", List.of(sender), "GREEN", document, List.of(), null, "en", "actual");
+    }
+}

@@ -1,0 +1,34 @@
+package org.regionalexchange.node.outbox;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The outbound pipeline. The body goes in as a {@link Submission} and comes out as the new messageId; every step
+ * is a named bean taking and returning domain types.
+ */
+public final class OutboxRoutes extends RouteBuilder {
+
+    /** Submit a {@link Submission}; replies with the messageId or throws {@link InvalidSubmissionException}. */
+    public static final String SUBMIT = "direct:outbox-submit";
+
+    private final SubmissionChecker checker;
+    private final Sealing sealing;
+    private final SentLedger ledger;
+    private final OutboxWriter outbox;
+
+    public OutboxRoutes(SubmissionChecker checker, Sealing sealing, SentLedger ledger, OutboxWriter outbox) {
+        this.checker = checker;
+        this.sealing = sealing;
+        this.ledger = ledger;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void configure() {
+        from(SUBMIT).routeId("outbox-submit")
+                .bean(checker, "check")
+                .bean(sealing, "seal")
+                .bean(ledger, "record")
+                .bean(outbox, "enqueue(${body})");
+    }
+}
