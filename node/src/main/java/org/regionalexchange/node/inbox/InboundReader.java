@@ -6,6 +6,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.jms.JmsMessage;
+import jakarta.jms.JMSException;
 import org.regionalexchange.node.broker.MessageProperties;
 
 /** Reads an inbox JMS message into an {@link Incoming} and keeps it on the exchange for the error path. */
@@ -14,17 +16,20 @@ public final class InboundReader implements Processor {
     public static final String INCOMING = "rxIncoming";
 
     @Override
-    public void process(Exchange exchange) throws InvalidPayloadException {
+    public void process(Exchange exchange) throws InvalidPayloadException, JMSException {
         Message in = exchange.getIn();
+        // The broker's own properties (validated user, redelivery) are read from the JMS message itself:
+        // the Artemis client does not list them among the properties Camel copies into headers.
+        jakarta.jms.Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
+        String peer = jms.getStringProperty(MessageProperties.VALIDATED_USER);
         String deliverTo = in.getHeader(MessageProperties.DELIVER_TO, "", String.class);
-        Integer deliveryCount = in.getHeader("JMSXDeliveryCount", 1, Integer.class);
         Incoming incoming = new Incoming(
                 in.getHeader(MessageProperties.MESSAGE_ID, "", String.class),
                 in.getHeader(MessageProperties.SENDER, "", String.class),
                 in.getMandatoryBody(byte[].class),
-                in.getHeader(MessageProperties.VALIDATED_USER, "unknown", String.class),
+                peer == null ? "unknown" : peer,
                 deliverTo.isBlank() ? List.of() : Arrays.stream(deliverTo.split(",")).map(String::strip).toList(),
-                deliveryCount != null && deliveryCount > 1);
+                jms.getJMSRedelivered());
         exchange.setProperty(INCOMING, incoming);
         in.setBody(incoming);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.node.app.Documents;
 import org.regionalexchange.node.app.NodeRuntime;
-import org.regionalexchange.node.app.TestRegion;
+import org.regionalexchange.node.app.LocalRegion;
 import org.regionalexchange.node.store.DeliveryStatus;
 import org.regionalexchange.node.store.RecipientStatus;
 
@@ -22,11 +22,11 @@ class RoundTripIT {
     @TempDir
     static Path folder;
 
-    static TestRegion region;
+    static LocalRegion region;
 
     @BeforeAll
     static void startRegion() {
-        region = new TestRegion(folder, List.of("CARICC", "KZ", "KG"), List.of(List.of("KZ", "KG")));
+        region = new LocalRegion(folder, List.of("CARICC", "KZ", "KG"), List.of(List.of("KZ", "KG")));
         region.start("CARICC");
         region.start("KZ");
         region.start("KG");

@@ -13,9 +13,10 @@ import org.regionalexchange.certs.RegionalPki;
 
 /**
  * Several nodes in one JVM on loopback, each with its own ports, data folder and H2 database, over one fresh
- * regional PKI. Links: every country node to the hub, plus the direct links given.
+ * regional PKI: the demo, and the multi-node tests. Links: every country node to the hub, plus the direct links
+ * given. A stopped node can be started again on the same ports and data, as after a restart.
  */
-public final class TestRegion implements AutoCloseable {
+public final class LocalRegion implements AutoCloseable {
 
     private final Path folder;
     private final RegionalPki pki;
@@ -24,7 +25,7 @@ public final class TestRegion implements AutoCloseable {
     private final Map<String, List<String>> links = new LinkedHashMap<>();
     private final Map<String, NodeRuntime> running = new LinkedHashMap<>();
 
-    public TestRegion(Path folder, List<String> nodes, List<List<String>> directLinks) {
+    public LocalRegion(Path folder, List<String> nodes, List<List<String>> directLinks) {
         this.folder = folder;
         this.pki = RegionalPki.create(folder.resolve("pki"), nodes, Clock.systemUTC());
         for (String node : nodes) {
@@ -57,7 +58,7 @@ public final class TestRegion implements AutoCloseable {
         properties.setProperty("node.pki.dir", pki.directory().toString());
         properties.setProperty("node.peers", String.join(",", links.get(node)));
         for (String peer : links.get(node)) {
-            properties.setProperty("node.peer." + peer.toLowerCase() + ".url", "tcp://127.0.0.1:" + peerPorts.get(peer));
+            properties.setProperty("node.peer." + peer.toLowerCase(java.util.Locale.ROOT) + ".url", "tcp://127.0.0.1:" + peerPorts.get(peer));
         }
         return properties;
     }

@@ -1,0 +1,125 @@
+package org.regionalexchange.node.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.regionalexchange.node.broker.BrokerAddresses;
+import org.regionalexchange.node.broker.MessageProperties;
+import org.regionalexchange.node.broker.PeerConnections;
+import org.regionalexchange.node.crypto.MessageSealer;
+import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.outbox.Submission;
+import org.regionalexchange.node.routing.CertificateDirectory;
+
+/** The demo's notices, built from the shared schema examples, and its one tampered envelope. */
+final class DemoScenario {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One notice a node sends. */
+    record Step(String sender, Submission submission, String description) {}
+
+    private DemoScenario() {}
+
+    static List<Step> steps() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return List.of(
+                new Step("KG", new Submission("seizure-notice", List.of("REGIONAL"), "AMBER",
+                        example("seizure-notice/kg-alpha-pvp-bishkek.json"), List.of(), null, "ru", "exercise"),
+                        "3.332 kg alpha-PVP, Bishkek"),
+                new Step("KZ", new Submission("list-entry", List.of("REGIONAL"), "GREEN",
+                        example("list-entry/kz-resolution-22-2024.json"), List.of(), null, "ru", "exercise"),
+                        "Government Resolution 22: nine substances added"),
+                new Step("CARICC", new Submission("early-warning", List.of("REGIONAL"), "GREEN",
+                        example("early-warning/caricc-metonitazene-new-substance.json"), List.of(),
+                        now.plus(Duration.ofDays(90)), "en", "exercise"), "metonitazene: new substance"),
+                new Step("TM", new Submission("pre-arrival-warning", List.of("UZ"), "AMBER+STRICT",
+                        example("pre-arrival-warning/tm-to-uz-farap-alat-pilot.json"), List.of(),
+                        now.plus(Duration.ofDays(3)), "ru", "exercise"), "Farap -> Alat, direct link"),
+                new Step("TJ", new Submission("seizure-notice", List.of("KZ", "CARICC"), "AMBER",
+                        example("seizure-notice/tj-diazepam-nizhniy-pyanj.json"), List.of(), null, "en", "exercise"),
+                        "7,500 vials diazepam, Nizhniy Pyanj; KZ via CARICC"));
+    }
+
+    /**
+     * Seals a real notice from the sender to the receiver, flips one byte of its ciphertext and delivers it over the
+     * sender's own mutual-TLS link, as a corrupted or tampered transfer would arrive.
+     */
+    static void sendTampered(LocalRegion region, String sender, String receiver) {
+        NodeSettings settings = region.node(sender).settings();
+        ObjectNode header = JSON.createObjectNode().put("messageId", java.util.UUID.randomUUID().toString())
+                .put("kind", "seizure-notice").put("schemaVersion", "1-0-0").put("status", "exercise")
+                .put("sender", sender);
+        header.putArray("recipients").add(receiver);
+        header.put("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).put("handling", "AMBER")
+                .put("language", "en");
+        byte[] wire = new MessageSealer(Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password()),
+                java.time.Clock.systemUTC()).seal(header, example("seizure-notice/tj-diazepam-nizhniy-pyanj.json"),
+                new CertificateDirectory(settings.pki().certificatesDir()).encryptionCertificates(List.of(receiver)));
+        ObjectNode envelope = (ObjectNode) read(wire);
+        byte[] cms = java.util.Base64.getDecoder().decode(envelope.get("protected").asText());
+        cms[cms.length - 1] ^= 0x01;
+        envelope.put("protected", java.util.Base64.getEncoder().encodeToString(cms));
+        NodeSettings.PeerSettings link = settings.peer(receiver).orElseThrow();
+        try (Connection connection = PeerConnections.peer(link.host(), link.port(), settings.pki().tlsKeystore(),
+                settings.pki().truststore(), settings.pki().password()).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(envelope.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            message.setStringProperty(MessageProperties.MESSAGE_ID, envelope.path("header").path("messageId").asText());
+            message.setStringProperty(MessageProperties.SENDER, sender);
+            message.setStringProperty(MessageProperties.DELIVER_TO, receiver);
+            session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException("could not deliver the tampered envelope: " + e.getMessage(), e);
+        }
+    }
+
+    static String quarantineSummary(NodeRuntime node) {
+        JsonNode entries = read(node.services().api().quarantine("10").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder summary = new StringBuilder(entries.size() + " message(s)");
+        entries.forEach(entry -> summary.append("; ").append(entry.path("reasonCode").asText()).append(" from peer ")
+                .append(entry.path("deliveringPeer").asText()).append(", ").append(entry.path("size").asInt())
+                .append(" bytes kept"));
+        return summary.toString();
+    }
+
+    static String statusLine(String statusJson) {
+        JsonNode status = read(statusJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder line = new StringBuilder(status.path("messageId").asText()).append(":");
+        status.path("recipients").forEach(r -> line.append(' ').append(r.path("recipient").asText()).append('=')
+                .append(r.path("status").asText()).append(r.has("reasonCode") ? "(" + r.get("reasonCode").asText()
+                        + ")" : ""));
+        return line.toString();
+    }
+
+    private static JsonNode example(String path) {
+        try (InputStream in = DemoScenario.class.getResourceAsStream("/regional-exchange/examples/valid/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("example " + path + " is missing from the jar");
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

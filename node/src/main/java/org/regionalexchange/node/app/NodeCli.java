@@ -1,0 +1,26 @@
+package org.regionalexchange.node.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The node's one executable: run a node, operate on sealed files offline, talk to a running node, run the demo. */
+@Command(name = "node", mixinStandardHelpOptions = true, version = "regional-exchange node 0.1.0",
+        description = "A node of the regional exchange network.",
+        subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, StatusCommand.class,
+                AuditCommand.class, SealCommand.class, OpenCommand.class})
+public final class NodeCli {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line; an operator error prints one line naming the problem and exits 1. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new NodeCli());
+        commandLine.setExecutionExceptionHandler((exception, line, parsed) -> {
+            line.getErr().println("node: " + exception.getMessage());
+            return 1;
+        });
+        return commandLine;
+    }
+}

@@ -1,0 +1,32 @@
+package org.regionalexchange.node.app;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Shows a sent message's delivery status per recipient, from a running node. */
+@Command(name = "status", description = "Delivery status per recipient of a message this node sent.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--api", defaultValue = "http://127.0.0.1:8080", description = "Node API (default: ${DEFAULT-VALUE}).")
+    String api;
+    @Parameters(index = "0", description = "The messageId.")
+    String messageId;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ApiClient.Response response = new ApiClient(api).get("api/v1/messages/" + messageId);
+        if (response.status() == 200) {
+            spec.commandLine().getOut().println(response.body());
+            return 0;
+        }
+        spec.commandLine().getErr().println("HTTP " + response.status() + ": " + response.body());
+        return 1;
+    }
+}
