@@ -24,6 +24,17 @@ public final class Documents {
         }
     }
 
+    /** The messageIds listed by the inbox API, once per stored message. */
+    public static List<String> inboxIds(String inboxJson) {
+        try {
+            List<String> ids = new java.util.ArrayList<>();
+            JSON.readTree(inboxJson).forEach(entry -> ids.add(entry.path("messageId").asText()));
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Submission seizureNotice(List<String> recipients) {
         return new Submission("seizure-notice", recipients, "AMBER",
                 example("valid/seizure-notice/kg-alpha-pvp-bishkek.json"), List.of(), null, "en", "exercise");

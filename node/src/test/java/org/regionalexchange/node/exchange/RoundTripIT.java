@@ -16,7 +16,7 @@ import org.regionalexchange.node.app.LocalRegion;
 import org.regionalexchange.node.store.DeliveryStatus;
 import org.regionalexchange.node.store.RecipientStatus;
 
-/** KZ, KG and CARICC on loopback; KZ-KG is a direct link, TJ would go through CARICC. */
+/** CARICC, KZ, KG and TJ on loopback; KZ-KG is a direct link, KZ reaches TJ only through CARICC. */
 class RoundTripIT {
 
     @TempDir
@@ -26,10 +26,8 @@ class RoundTripIT {
 
     @BeforeAll
     static void startRegion() {
-        region = new LocalRegion(folder, List.of("CARICC", "KZ", "KG"), List.of(List.of("KZ", "KG")));
-        region.start("CARICC");
-        region.start("KZ");
-        region.start("KG");
+        region = new LocalRegion(folder, List.of("CARICC", "KZ", "KG", "TJ"), List.of(List.of("KZ", "KG")));
+        List.of("CARICC", "KZ", "KG", "TJ").forEach(region::start);
     }
 
     @AfterAll
@@ -49,6 +47,20 @@ class RoundTripIT {
     }
 
     @Test
+    void messageWithoutADirectLinkIsRelayedByTheHubWhichCannotReadIt() {
+        NodeRuntime kazakhstan = region.node("KZ");
+        String messageId = kazakhstan.submit(Documents.seizureNotice(List.of("TJ")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kazakhstan.services().api().status(messageId))
+                        .contains("\"nextHop\":\"CARICC\"").contains("\"status\":\"delivered\""));
+        assertThat(region.node("TJ").services().api().inbox(null, null, null, "50")).contains(messageId)
+                .contains("\"deliveringPeer\":\"CARICC\"");
+        assertThat(region.node("CARICC").services().api().inbox(null, null, null, "50")).doesNotContain(messageId);
+        assertThat(region.node("CARICC").services().api().audit()).contains("\"intact\":true");
+    }
+
+    @Test
     void regionalMessageReachesTheHubAndTheNeighbour() {
         NodeRuntime kazakhstan = region.node("KZ");
         String messageId = kazakhstan.submit(Documents.seizureNotice(List.of("REGIONAL")));
@@ -56,6 +68,7 @@ class RoundTripIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String status = kazakhstan.services().api().status(messageId);
             assertThat(status).contains("\"recipient\":\"CARICC\"").contains("\"recipient\":\"KG\"")
+                    .contains("\"recipient\":\"TJ\"")
                     .doesNotContain("queued").doesNotContain("forwarded").doesNotContain("rejected");
         });
     }
