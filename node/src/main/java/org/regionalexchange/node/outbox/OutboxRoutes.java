@@ -25,7 +25,9 @@ public final class OutboxRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Failures go back to the caller (the API answers 400, a transacted inbox route rolls back).
         from(SUBMIT).routeId("outbox-submit")
+                .errorHandler(noErrorHandler())
                 .bean(checker, "check")
                 .bean(sealing, "seal")
                 .bean(ledger, "record")

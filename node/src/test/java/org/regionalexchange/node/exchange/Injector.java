@@ -1,0 +1,72 @@
+package org.regionalexchange.node.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.regionalexchange.node.app.LocalRegion;
+import org.regionalexchange.node.app.NodeSettings;
+import org.regionalexchange.node.broker.BrokerAddresses;
+import org.regionalexchange.node.broker.MessageProperties;
+import org.regionalexchange.node.broker.PeerConnections;
+import org.regionalexchange.node.crypto.MessageSealer;
+import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.routing.CertificateDirectory;
+
+/**
+ * Hand-crafted envelopes delivered straight into a peer's inbox over the sender's own mutual-TLS link, bypassing the
+ * sender's outbound checks, as a faulty or hostile node could.
+ */
+final class Injector {
+
+    private final LocalRegion region;
+    private final String sender;
+
+    Injector(LocalRegion region, String sender) {
+        this.region = region;
+        this.sender = sender;
+    }
+
+    ObjectNode header(String receiver, Instant expiresAt) {
+        ObjectNode header = org.regionalexchange.node.app.Documents.example(
+                "valid/header/kz-seizure-to-regional.json").deepCopy();
+        header.put("messageId", UUID.randomUUID().toString()).put("sender", sender)
+                .put("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        header.putArray("recipients").add(receiver);
+        if (expiresAt != null) {
+            header.put("expiresAt", expiresAt.toString());
+        }
+        return header;
+    }
+
+    byte[] seal(ObjectNode header, JsonNode document, String receiver) {
+        NodeSettings settings = region.node(sender).settings();
+        return new MessageSealer(Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password()),
+                Clock.systemUTC()).seal(header, document, new CertificateDirectory(settings.pki().certificatesDir())
+                        .encryptionCertificates(List.of(receiver)));
+    }
+
+    void deliver(byte[] wire, String messageId, String receiver) {
+        NodeSettings settings = region.node(sender).settings();
+        NodeSettings.PeerSettings link = settings.peer(receiver).orElseThrow();
+        try (Connection connection = PeerConnections.peer(link.host(), link.port(), settings.pki().tlsKeystore(),
+                settings.pki().truststore(), settings.pki().password()).createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(wire);
+            message.setStringProperty(MessageProperties.MESSAGE_ID, messageId);
+            message.setStringProperty(MessageProperties.SENDER, sender);
+            message.setStringProperty(MessageProperties.DELIVER_TO, receiver);
+            session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
