@@ -24,6 +24,7 @@ public final class LocalRegion implements AutoCloseable {
     private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
     private final Map<String, List<String>> links = new LinkedHashMap<>();
     private final Map<String, NodeRuntime> running = new LinkedHashMap<>();
+    private final Map<String, Properties> extra = new LinkedHashMap<>();
 
     public LocalRegion(Path folder, List<String> nodes, List<List<String>> directLinks) {
         this.folder = folder;
@@ -57,10 +58,16 @@ public final class LocalRegion implements AutoCloseable {
         properties.setProperty("node.http.port", httpPorts.get(node).toString());
         properties.setProperty("node.pki.dir", pki.directory().toString());
         properties.setProperty("node.peers", String.join(",", links.get(node)));
+        properties.putAll(extra.getOrDefault(node, new Properties()));
         for (String peer : links.get(node)) {
             properties.setProperty("node.peer." + peer.toLowerCase(java.util.Locale.ROOT) + ".url", "tcp://127.0.0.1:" + peerPorts.get(peer));
         }
         return properties;
+    }
+
+    /** Adds or overrides a setting of one node, e.g. to open its local-subscriber acceptor. */
+    public void set(String node, String key, String value) {
+        extra.computeIfAbsent(node, n -> new Properties()).setProperty(key, value);
     }
 
     public NodeRuntime start(String node) {
@@ -87,6 +94,11 @@ public final class LocalRegion implements AutoCloseable {
 
     public int httpPort(String node) {
         return httpPorts.get(node);
+    }
+
+    /** A free loopback port for a setting such as node.broker.local-port. */
+    public static int freeLoopbackPort() {
+        return freePort();
     }
 
     @Override
