@@ -7,6 +7,12 @@ package org.regionalexchange.schemas;
  */
 public record Violation(String pointer, String message) implements Comparable<Violation> {
 
+    /** The violations on one line, "/pointer message; ...", for logs, receipts and error messages. */
+    public static String describe(java.util.List<Violation> violations) {
+        return violations.stream().map(v -> (v.pointer().isEmpty() ? "/" : v.pointer()) + " " + v.message())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     @Override
     public int compareTo(Violation other) {
         int byPointer = pointer.compareTo(other.pointer);

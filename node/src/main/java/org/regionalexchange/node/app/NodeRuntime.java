@@ -28,11 +28,13 @@ public final class NodeRuntime implements AutoCloseable {
     private final NodeServices services;
     private final Main main;
     private final List<CachingConnectionFactory> factories;
+    private final ProducerTemplate template;
 
     private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories) {
         this.services = services;
         this.main = main;
         this.factories = factories;
+        this.template = main.getCamelContext().createProducerTemplate();
     }
 
     public static NodeRuntime start(NodeSettings settings, Clock clock) {
@@ -78,12 +80,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     /** Submits a document as a focal point would; returns the new messageId. */
     public String submit(Submission submission) {
-        try (ProducerTemplate template = camel().createProducerTemplate()) {
-            return template.requestBody(org.regionalexchange.node.outbox.OutboxRoutes.SUBMIT, submission,
-                    String.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return template.requestBody(org.regionalexchange.node.outbox.OutboxRoutes.SUBMIT, submission, String.class);
     }
 
     public NodeServices services() {
@@ -105,6 +102,7 @@ public final class NodeRuntime implements AutoCloseable {
     @Override
     public void close() {
         try {
+            template.stop();
             main.stop();
         } catch (Exception e) {
             LOG.warn("routes of {} did not stop cleanly: {}", settings().nodeId(), e.getMessage());

@@ -16,7 +16,8 @@ public enum RejectReason {
     HEADER_MISMATCH("the clear routing header differs from the signed header"),
     EXPIRED("the message expired before it was opened"),
     REPLAY("a different message already arrived under this messageId"),
-    SCHEMA_INVALID("the document does not validate against the schema of its kind");
+    SCHEMA_INVALID("the document does not validate against the schema of its kind"),
+    NO_ROUTE("this node has no link towards a recipient the envelope was handed to it for");
 
     private final String description;
 
@@ -32,6 +33,7 @@ public enum RejectReason {
     public boolean senderAuthenticated() {
         return switch (this) {
             case HEADER_MISMATCH, EXPIRED, REPLAY, SCHEMA_INVALID -> true;
+            case NO_ROUTE -> false;
             default -> false;
         };
     }

@@ -82,9 +82,7 @@ public final class Acceptance {
     }
 
     private static RejectedMessageException invalid(OpenedMessage message, List<Violation> violations) {
-        String detail = violations.stream().map(v -> (v.pointer().isEmpty() ? "/" : v.pointer()) + " " + v.message())
-                .reduce((a, b) -> a + "; " + b).orElse("");
         return new RejectedMessageException(RejectReason.SCHEMA_INVALID, message.messageId(), message.sender(),
-                detail, null);
+                Violation.describe(violations), null);
     }
 }

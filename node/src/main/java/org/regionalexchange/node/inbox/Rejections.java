@@ -6,6 +6,7 @@ import org.regionalexchange.node.envelope.EnvelopeCodec;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.failure.RejectedMessageException;
 import org.regionalexchange.node.outbox.Submission;
+import org.regionalexchange.node.routing.UnreachableRecipientException;
 import org.regionalexchange.node.store.QuarantineStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ public final class Rejections {
     /** @return the rejected receipt to send, or null when there is nobody proven to send it to */
     public Submission reject(Exception failure, Incoming incoming) {
         RejectReason reason = failure instanceof RejectedMessageException rejected ? rejected.reason()
-                : RejectReason.MALFORMED;
+                : failure instanceof UnreachableRecipientException ? RejectReason.NO_ROUTE : RejectReason.MALFORMED;
         String messageId = failure instanceof RejectedMessageException rejected
                 ? rejected.messageId().orElse(incoming.messageId()) : incoming.messageId();
         String sender = failure instanceof RejectedMessageException rejected

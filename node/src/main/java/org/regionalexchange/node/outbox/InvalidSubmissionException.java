@@ -9,9 +9,7 @@ public final class InvalidSubmissionException extends RuntimeException {
     private final List<Violation> violations;
 
     public InvalidSubmissionException(List<Violation> violations) {
-        super(violations.size() + " problem(s): " + violations.stream()
-                .map(v -> (v.pointer().isEmpty() ? "/" : v.pointer()) + " " + v.message())
-                .reduce((a, b) -> a + "; " + b).orElse(""));
+        super(violations.size() + " problem(s): " + Violation.describe(violations));
         this.violations = List.copyOf(violations);
     }
 

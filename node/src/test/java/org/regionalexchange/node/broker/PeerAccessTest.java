@@ -12,7 +12,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -134,9 +133,7 @@ class PeerAccessTest {
                 .map(part -> part.substring(3)).findFirst();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return org.regionalexchange.node.app.LocalRegion.freeLoopbackPort();
     }
 }

@@ -54,6 +54,11 @@ final class Injector {
     }
 
     void deliver(byte[] wire, String messageId, String receiver) {
+        deliver(wire, messageId, receiver, receiver);
+    }
+
+    /** Hands the envelope to the receiver's inbox, meant for the given final recipient. */
+    void deliver(byte[] wire, String messageId, String receiver, String deliverTo) {
         NodeSettings settings = region.node(sender).settings();
         NodeSettings.PeerSettings link = settings.peer(receiver).orElseThrow();
         try (Connection connection = PeerConnections.peer(link.host(), link.port(), settings.pki().tlsKeystore(),
@@ -63,7 +68,7 @@ final class Injector {
             message.writeBytes(wire);
             message.setStringProperty(MessageProperties.MESSAGE_ID, messageId);
             message.setStringProperty(MessageProperties.SENDER, sender);
-            message.setStringProperty(MessageProperties.DELIVER_TO, receiver);
+            message.setStringProperty(MessageProperties.DELIVER_TO, deliverTo);
             session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(message);
         } catch (JMSException e) {
             throw new IllegalStateException(e);

@@ -109,6 +109,14 @@ class RejectionIT {
     }
 
     @Test
+    void envelopeToRelayTowardsANodeWithoutALinkIsQuarantinedAsNoRoute() {
+        ObjectNode header = kazakhstan.header("KG", null);
+        String id = header.get("messageId").asText();
+        kazakhstan.deliver(kazakhstan.seal(header, validDocument(), "KG"), id, "KG", "TM");
+        assertQuarantined(id, "NO_ROUTE", "KZ");
+    }
+
+    @Test
     void garbageBytesAreQuarantinedAsMalformed() {
         String id = "not-even-an-envelope";
         kazakhstan.deliver("hello".getBytes(StandardCharsets.UTF_8), id, "KG");
