@@ -71,9 +71,14 @@ public final class NodeRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Caches sessions and producers, never consumers: a consumer parked in the cache keeps the messages the broker
+     * already pushed to it, and they would wait there unseen while the route's own consumer idles.
+     */
     static CachingConnectionFactory caching(jakarta.jms.ConnectionFactory target) {
         CachingConnectionFactory factory = new CachingConnectionFactory(target);
         factory.setSessionCacheSize(10);
+        factory.setCacheConsumers(false);
         factory.setReconnectOnException(true);
         return factory;
     }

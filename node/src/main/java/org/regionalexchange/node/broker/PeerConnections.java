@@ -23,6 +23,9 @@ public final class PeerConnections {
         ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(inVmUrl, credentials.user(),
                 credentials.password());
         factory.setCacheDestinations(true);
+        // No client-side buffer: with competing transacted consumers, a message the broker pushed to one consumer's
+        // buffer would wait there instead of going to the consumer that is free.
+        factory.setConsumerWindowSize(0);
         return factory;
     }
 

@@ -1,0 +1,26 @@
+package org.regionalexchange.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's run command: the regional demo from the executable jar, in its own process. */
+class DemoProcessIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void regionalDemoRunsFromTheJarAndEveryNoticeIsAcknowledged() throws Exception {
+        Jars.Result demo = Jars.run(Jars.NODE, 240, work, "demo", "--dir", work.resolve("region").toString(),
+                "--timeout", "PT120S");
+
+        assertThat(demo.exitCode()).as(demo.output()).isZero();
+        assertThat(demo.output())
+                .contains("demo finished: every recipient acknowledged every notice")
+                .contains("KG quarantine: 1 message(s); DECRYPT_FAILED from peer TJ")
+                .doesNotContain("\"intact\":false");
+    }
+}
