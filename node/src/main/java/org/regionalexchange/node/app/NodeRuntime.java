@@ -38,6 +38,11 @@ public final class NodeRuntime implements AutoCloseable {
     }
 
     public static NodeRuntime start(NodeSettings settings, Clock clock) {
+        return start(settings, clock, java.util.Map.of());
+    }
+
+    /** @param camelProperties {@code camel.*} keys from the node's application.properties; they override defaults */
+    public static NodeRuntime start(NodeSettings settings, Clock clock, java.util.Map<String, String> camelProperties) {
         InternalCredentials internal = InternalCredentials.generate();
         List<CachingConnectionFactory> factories = new ArrayList<>();
         NodeServices services = NodeServices.create(settings, internal, clock, factories::add);
@@ -50,6 +55,7 @@ public final class NodeRuntime implements AutoCloseable {
             main.addInitialProperty("camel.server.port", Integer.toString(settings.httpPort()));
             main.addInitialProperty("camel.metrics.enabled", "true");
             main.addInitialProperty("camel.metrics.enableRoutePolicy", "true");
+            camelProperties.forEach(main::addInitialProperty);
             main.bind("metricsRegistry", services.metrics().registry());
             main.bind(DeliveryRoutes.INTERNAL, JmsComponent.jmsComponent(services.internalFactory()));
             for (NodeSettings.PeerSettings peer : settings.peers().values()) {

@@ -17,7 +17,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         NodeSettings settings = SettingsReader.read(config);
-        NodeRuntime runtime = NodeRuntime.start(settings, Clock.systemUTC());
+        NodeRuntime runtime = NodeRuntime.start(settings, Clock.systemUTC(), SettingsReader.camelProperties(config));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();

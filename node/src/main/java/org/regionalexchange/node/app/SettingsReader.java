@@ -42,6 +42,21 @@ public final class SettingsReader {
     }
 
     public static NodeSettings read(Path file) {
+        return new SettingsReader(load(file), System::getenv).read();
+    }
+
+    /** The file's {@code camel.*} keys, handed to camel-main as they are. */
+    public static Map<String, String> camelProperties(Path file) {
+        Map<String, String> camel = new LinkedHashMap<>();
+        load(file).forEach((key, value) -> {
+            if (key.toString().startsWith("camel.")) {
+                camel.put(key.toString(), value.toString());
+            }
+        });
+        return camel;
+    }
+
+    private static Properties load(Path file) {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             properties.load(in);
@@ -49,7 +64,7 @@ public final class SettingsReader {
             throw new SettingsException("--config", "cannot read " + file + ": " + e.getMessage(),
                     "pass the path of the node's application.properties");
         }
-        return new SettingsReader(properties, System::getenv).read();
+        return properties;
     }
 
     public NodeSettings read() {

@@ -114,6 +114,21 @@ class SettingsReaderTest {
         assertThatThrownBy(this::read).hasMessageStartingWith("node.db.url: unsupported database");
     }
 
+    @Test
+    void camelKeysOfTheFileGoToCamelMainAndNodeKeysDoNot() throws IOException {
+        Path file = pki.resolve("application.properties");
+        Files.writeString(file, "node.id=KZ\ncamel.main.shutdown-timeout=3\ncamel.server.port=9090\n");
+        assertThat(SettingsReader.camelProperties(file))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("camel.main.shutdown-timeout", "3",
+                        "camel.server.port", "9090"));
+    }
+
+    @Test
+    void unreadableConfigFileNamesTheOption() {
+        assertThatThrownBy(() -> SettingsReader.read(pki.resolve("missing.properties")))
+                .hasMessageStartingWith("--config: cannot read");
+    }
+
     private NodeSettings read() {
         return new SettingsReader(properties, name -> null).read();
     }
