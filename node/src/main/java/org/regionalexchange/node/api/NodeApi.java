@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -16,11 +15,11 @@ import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.AuditReport;
 import org.regionalexchange.node.outbox.InvalidSubmissionException;
 import org.regionalexchange.node.outbox.Submission;
+import org.regionalexchange.node.outbox.SubmissionReader;
 import org.regionalexchange.node.store.QuarantineStore;
 import org.regionalexchange.node.store.ReceivedMessages;
 import org.regionalexchange.node.store.RecipientStatus;
 import org.regionalexchange.node.store.SentMessages;
-import org.regionalexchange.schemas.Violation;
 
 /** What the HTTP routes ask of the node, in JSON: parse a submission, and read status, inbox and quarantine. */
 public final class NodeApi {
@@ -47,52 +46,17 @@ public final class NodeApi {
         this.clock = clock;
     }
 
-    /** Reads {@code {kind, recipients, handling, document, references?, expiresAt?, language?, status?}}. */
+    /** Reads a submission from its JSON; see {@link SubmissionReader}. */
     public Submission submission(String body) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(body == null ? "" : body);
-        } catch (IOException e) {
-            throw new InvalidSubmissionException(List.of(new Violation("", "the body is not JSON")));
-        }
-        if (json == null || !json.isObject()) {
-            throw new InvalidSubmissionException(List.of(new Violation("", "the body must be a JSON object")));
-        }
-        List<Violation> problems = new ArrayList<>();
-        List<String> recipients = new ArrayList<>();
-        if (!json.path("recipients").isArray() || json.path("recipients").isEmpty()) {
-            problems.add(new Violation("/recipients", "a non-empty array of node ids or REGIONAL is required"));
-        } else {
-            json.get("recipients").forEach(r -> recipients.add(r.asText()));
-        }
-        Instant expiresAt = null;
-        if (json.hasNonNull("expiresAt")) {
-            try {
-                expiresAt = Instant.parse(json.get("expiresAt").asText());
-            } catch (DateTimeParseException e) {
-                problems.add(new Violation("/expiresAt", "not a date-time such as 2026-12-01T00:00:00Z"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSubmissionException(problems);
-        }
-        List<JsonNode> references = new ArrayList<>();
-        json.path("references").forEach(references::add);
-        return new Submission(text(json, "kind"), recipients, text(json, "handling"), json.get("document"),
-                references, expiresAt, text(json, "language"), text(json, "status"));
+        return SubmissionReader.read(body);
     }
 
     public String accepted(String messageId) {
-        ObjectNode body = JSON.createObjectNode().put("messageId", messageId).put("status", "queued");
-        body.put("statusUrl", "/api/v1/messages/" + messageId);
-        return body.toString();
+        return SubmissionReader.accepted(messageId);
     }
 
     public String violations(InvalidSubmissionException invalid) {
-        ObjectNode body = JSON.createObjectNode().put("error", "invalid submission: nothing was stored or sent");
-        ArrayNode list = body.putArray("violations");
-        invalid.violations().forEach(v -> list.addObject().put("pointer", v.pointer()).put("message", v.message()));
-        return body.toString();
+        return SubmissionReader.violations(invalid);
     }
 
     /** Per-recipient status, or null when this node did not send the message. */

@@ -28,6 +28,7 @@ import org.regionalexchange.node.inbox.Receipts;
 import org.regionalexchange.node.inbox.Rejections;
 import org.regionalexchange.node.inbox.Relay;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
+import org.regionalexchange.node.outbox.LocalSubmitRoutes;
 import org.regionalexchange.node.outbox.OutboxRoutes;
 import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.outbox.Sealing;
@@ -82,6 +83,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock),
                 new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer()), sentLedger, outbox));
         routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger));
+        routes.add(new LocalSubmitRoutes());
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
                 new Acceptance(new MessageOpener(keys, trust, clock), catalog, received, inboundLedger, clock,

@@ -26,6 +26,7 @@ import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.NodeSecurityManager;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.inbox.LocalDispatcher;
+import org.regionalexchange.node.outbox.LocalSubmitRoutes;
 import org.regionalexchange.node.outbox.Submission;
 
 /** A customs unit attached to its own node receives the verified warnings meant for its crossing point. */
@@ -74,6 +75,43 @@ class LocalSubscriberIT {
             assertThat(body.path("header").path("messageId").asText()).isEqualTo(messageId);
             assertThat(body.path("document").path("targetUnit").path("place").path("name").asText())
                     .isEqualTo("Alat");
+        }
+    }
+
+    @Test
+    void customsUnitReportsTheOutcomeToTheOriginatorThroughItsNode() throws Exception {
+        JsonNode result = submitLocally(JSON.createObjectNode().put("kind", "outcome-report").put("handling", "AMBER")
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("recipients", JSON.createArrayNode().add("TM"))
+                .set("document", Documents.example("valid/outcome-report/alat-nothing-found.json")));
+
+        String messageId = result.path("messageId").asText();
+        assertThat(messageId).isNotBlank();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Documents.inboxIds(
+                region.node("TM").services().api().inbox("outcome-report", null, null, "10")).contains(messageId));
+    }
+
+    @Test
+    void invalidLocalSubmissionIsAnsweredWithItsViolations() throws Exception {
+        JsonNode result = submitLocally(JSON.createObjectNode().put("kind", "outcome-report").put("handling", "AMBER")
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("recipients", JSON.createArrayNode().add("TM"))
+                .set("document", Documents.example("invalid/outcome-report/unknown-result.json")));
+
+        assertThat(result.path("violations").findValuesAsText("pointer")).contains("/document/result");
+    }
+
+    private static JsonNode submitLocally(JsonNode submission) throws Exception {
+        try (Connection connection = localConnection("UZ-ALAT", "alat-secret")) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            String correlation = java.util.UUID.randomUUID().toString();
+            MessageConsumer answers = session.createConsumer(session.createTopic(BrokerAddresses.LOCAL_DISPATCH),
+                    LocalSubmitRoutes.RESULT_FOR + " = '" + correlation + "'");
+            TextMessage request = session.createTextMessage(submission.toString());
+            request.setJMSCorrelationID(correlation);
+            session.createProducer(session.createQueue(BrokerAddresses.LOCAL_SUBMIT)).send(request);
+            TextMessage answer = (TextMessage) answers.receive(30_000);
+            assertThat(answer).as("answer to the local submission").isNotNull();
+            return JSON.readTree(answer.getText());
         }
     }
 

@@ -1,0 +1,39 @@
+package org.regionalexchange.node.outbox;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.regionalexchange.node.broker.BrokerAddresses;
+
+/**
+ * Local systems and customs units submit on the broker as they would over REST: the JSON submission goes to
+ * {@code local.submit}, and the answer (accepted with its messageId, or every violation) is published on
+ * {@code local.dispatch} with {@code rxKind = 'submit-result'} and {@code rxSubmitResultFor} set to the request's
+ * JMSCorrelationID (or, without one, its JMSMessageID). A submitter that sets a correlation id can subscribe to its
+ * answer before it sends, so the answer cannot be published while nobody listens.
+ */
+public final class LocalSubmitRoutes extends RouteBuilder {
+
+    public static final String RESULT_KIND = "submit-result";
+    public static final String RESULT_FOR = "rxSubmitResultFor";
+    private static final String DISPATCH = DeliveryRoutes.INTERNAL + ":topic:" + BrokerAddresses.LOCAL_DISPATCH;
+
+    @Override
+    public void configure() {
+        from(DeliveryRoutes.INTERNAL + ":queue:" + BrokerAddresses.LOCAL_SUBMIT + "?transacted=true")
+                .routeId("local-submit")
+                .onException(InvalidSubmissionException.class).handled(true)
+                    .setBody(method(SubmissionReader.class, "violations(${exception})"))
+                    .to(DISPATCH)
+                .end()
+                .setHeader(RESULT_FOR, header("JMSCorrelationID"))
+                .filter(header(RESULT_FOR).isNull())
+                    .setHeader(RESULT_FOR, header("JMSMessageID"))
+                .end()
+                .setHeader("rxKind", constant(RESULT_KIND))
+                .removeHeader("JMSReplyTo")
+                .convertBodyTo(String.class)
+                .bean(SubmissionReader.class, "read")
+                .to(OutboxRoutes.SUBMIT)
+                .setBody(method(SubmissionReader.class, "accepted"))
+                .to(DISPATCH);
+    }
+}
