@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.regionalexchange.node.audit.AuditLog;
@@ -134,10 +133,6 @@ public final class NodeApi {
         } catch (NumberFormatException e) {
             return 100;
         }
-    }
-
-    private static String text(JsonNode json, String field) {
-        return json.hasNonNull(field) ? json.get(field).asText() : null;
     }
 
     private static JsonNode parse(String json) {
