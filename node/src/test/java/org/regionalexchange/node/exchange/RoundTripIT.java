@@ -13,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.node.app.Documents;
 import org.regionalexchange.node.app.NodeRuntime;
 import org.regionalexchange.node.app.LocalRegion;
-import org.regionalexchange.node.store.DeliveryStatus;
-import org.regionalexchange.node.store.RecipientStatus;
 
 /** CARICC, KZ, KG and TJ on loopback; KZ-KG is a direct link, KZ reaches TJ only through CARICC. */
 class RoundTripIT {
