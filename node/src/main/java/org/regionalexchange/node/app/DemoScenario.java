@@ -3,7 +3,6 @@ package org.regionalexchange.node.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
@@ -15,12 +14,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.regionalexchange.node.broker.BrokerAddresses;
-import org.regionalexchange.node.broker.MessageProperties;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.outbox.HopCopy;
+import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.routing.CertificateDirectory;
+import org.regionalexchange.schemas.SchemaCatalog;
 
 /** The demo's notices, built from the shared schema examples, and its one tampered envelope. */
 final class DemoScenario {
@@ -58,14 +59,11 @@ final class DemoScenario {
      */
     static void sendTampered(LocalRegion region, String sender, String receiver) {
         NodeSettings settings = region.node(sender).settings();
-        ObjectNode header = JSON.createObjectNode().put("messageId", java.util.UUID.randomUUID().toString())
-                .put("kind", "seizure-notice").put("schemaVersion", "1-0-0").put("status", "exercise")
-                .put("sender", sender);
-        header.putArray("recipients").add(receiver);
-        header.put("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).put("handling", "AMBER")
-                .put("language", "en");
+        JsonNode document = example("seizure-notice/tj-diazepam-nizhniy-pyanj.json");
+        ObjectNode header = new Submission("seizure-notice", List.of(receiver), "AMBER", document, List.of(), null,
+                "en", "exercise").header(sender, SchemaCatalog.CURRENT_VERSION, Instant.now());
         byte[] wire = new MessageSealer(Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password()),
-                java.time.Clock.systemUTC()).seal(header, example("seizure-notice/tj-diazepam-nizhniy-pyanj.json"),
+                java.time.Clock.systemUTC()).seal(header, document,
                 new CertificateDirectory(settings.pki().certificatesDir()).encryptionCertificates(List.of(receiver)));
         ObjectNode envelope = (ObjectNode) read(wire);
         byte[] cms = java.util.Base64.getDecoder().decode(envelope.get("protected").asText());
@@ -75,12 +73,10 @@ final class DemoScenario {
         try (Connection connection = PeerConnections.peer(link.host(), link.port(), settings.pki().tlsKeystore(),
                 settings.pki().truststore(), settings.pki().password()).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            BytesMessage message = session.createBytesMessage();
-            message.writeBytes(envelope.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            message.setStringProperty(MessageProperties.MESSAGE_ID, envelope.path("header").path("messageId").asText());
-            message.setStringProperty(MessageProperties.SENDER, sender);
-            message.setStringProperty(MessageProperties.DELIVER_TO, receiver);
-            session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(message);
+            HopCopy copy = new HopCopy(receiver, header.get("messageId").asText(), sender, List.of(receiver),
+                    envelope.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            session.createProducer(session.createQueue(BrokerAddresses.INBOX))
+                    .send(OutboxWriter.envelopeMessage(session, copy));
         } catch (JMSException e) {
             throw new IllegalStateException("could not deliver the tampered envelope: " + e.getMessage(), e);
         }

@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.routing.CertificateDirectory;
+import org.regionalexchange.schemas.SchemaCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,14 +57,9 @@ final class SealCommand implements Callable<Integer> {
         NodeKeyring keys = Pkcs12NodeKeyring.load(keystore, Passwords.read(passwordFile));
         JsonNode document = JSON.readTree(in.toFile());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        ObjectNode header = JSON.createObjectNode().put("messageId", UUID.randomUUID().toString()).put("kind", kind)
-                .put("schemaVersion", "1-0-0").put("status", "actual").put("sender", keys.nodeId());
-        recipients.forEach(header.putArray("recipients")::add);
-        header.put("createdAt", now.toString());
-        if (expiresIn != null) {
-            header.put("expiresAt", now.plus(expiresIn).toString());
-        }
-        header.put("handling", handling).put("language", language);
+        ObjectNode header = new Submission(kind, recipients, handling, document, List.of(),
+                expiresIn == null ? null : now.plus(expiresIn), language, "actual")
+                .header(keys.nodeId(), SchemaCatalog.CURRENT_VERSION, now);
         CertificateDirectory directory = new CertificateDirectory(certificates);
         byte[] wire = new MessageSealer(keys, Clock.systemUTC()).seal(header, document,
                 directory.encryptionCertificates(recipients));

@@ -47,14 +47,19 @@ public final class OutboxWriter {
     }
 
     private static void send(Session session, HopCopy copy) throws jakarta.jms.JMSException {
+        try (MessageProducer producer = session.createProducer(
+                session.createQueue(BrokerAddresses.outbox(copy.hop())))) {
+            producer.send(envelopeMessage(session, copy));
+        }
+    }
+
+    /** The JMS form of an envelope copy: the wire bytes, with the routing facts as properties. */
+    public static BytesMessage envelopeMessage(Session session, HopCopy copy) throws jakarta.jms.JMSException {
         BytesMessage message = session.createBytesMessage();
         message.writeBytes(copy.wire());
         message.setStringProperty(MessageProperties.MESSAGE_ID, copy.messageId());
         message.setStringProperty(MessageProperties.SENDER, copy.sender());
         message.setStringProperty(MessageProperties.DELIVER_TO, copy.deliverToProperty());
-        try (MessageProducer producer = session.createProducer(
-                session.createQueue(BrokerAddresses.outbox(copy.hop())))) {
-            producer.send(message);
-        }
+        return message;
     }
 }

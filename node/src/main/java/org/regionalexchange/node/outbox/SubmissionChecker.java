@@ -1,13 +1,9 @@
 package org.regionalexchange.node.outbox;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.regionalexchange.node.routing.CertificateDirectory;
 import org.regionalexchange.node.routing.NextHopResolver;
 import org.regionalexchange.schemas.MessageKind;
@@ -47,7 +43,8 @@ public final class SubmissionChecker {
                         problems.add(new Violation("/document" + v.pointer(), v.message())));
             }
         }
-        ObjectNode header = header(submission, kind);
+        ObjectNode header = submission.header(self, kind == null ? SchemaCatalog.CURRENT_VERSION
+                : catalog.currentVersion(kind), clock.instant());
         problems.addAll(catalog.validateHeader(header));
         List<String> finalRecipients = resolver.expand(submission.recipients(), self);
         checkReachable(finalRecipients, submission.recipients(), problems);
@@ -65,30 +62,6 @@ public final class SubmissionChecker {
             problems.add(new Violation("/kind", e.getMessage()));
             return null;
         }
-    }
-
-    private ObjectNode header(Submission submission, MessageKind kind) {
-        JsonNodeFactory json = JsonNodeFactory.instance;
-        ObjectNode header = json.objectNode();
-        header.put("messageId", UUID.randomUUID().toString());
-        header.put("kind", submission.kind());
-        header.put("schemaVersion", kind == null ? "1-0-0" : catalog.currentVersion(kind));
-        header.put("status", submission.status());
-        header.put("sender", self);
-        ArrayNode recipients = header.putArray("recipients");
-        submission.recipients().forEach(recipients::add);
-        header.put("createdAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
-        if (submission.expiresAt() != null) {
-            header.put("expiresAt", submission.expiresAt().toString());
-        }
-        if (submission.handling() != null) {
-            header.put("handling", submission.handling());
-        }
-        if (!submission.references().isEmpty()) {
-            header.putArray("references").addAll(submission.references());
-        }
-        header.put("language", submission.language());
-        return header;
     }
 
     private void checkReachable(List<String> finalRecipients, List<String> asGiven, List<Violation> problems) {

@@ -2,7 +2,6 @@ package org.regionalexchange.node.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
@@ -14,9 +13,10 @@ import java.util.UUID;
 import org.regionalexchange.node.app.LocalRegion;
 import org.regionalexchange.node.app.NodeSettings;
 import org.regionalexchange.node.broker.BrokerAddresses;
-import org.regionalexchange.node.broker.MessageProperties;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.crypto.MessageSealer;
+import org.regionalexchange.node.outbox.HopCopy;
+import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
 import org.regionalexchange.node.routing.CertificateDirectory;
 
@@ -64,12 +64,8 @@ final class Injector {
         try (Connection connection = PeerConnections.peer(link.host(), link.port(), settings.pki().tlsKeystore(),
                 settings.pki().truststore(), settings.pki().password()).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            BytesMessage message = session.createBytesMessage();
-            message.writeBytes(wire);
-            message.setStringProperty(MessageProperties.MESSAGE_ID, messageId);
-            message.setStringProperty(MessageProperties.SENDER, sender);
-            message.setStringProperty(MessageProperties.DELIVER_TO, deliverTo);
-            session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(message);
+            session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(OutboxWriter.envelopeMessage(
+                    session, new HopCopy(receiver, messageId, sender, List.of(deliverTo), wire)));
         } catch (JMSException e) {
             throw new IllegalStateException(e);
         }
