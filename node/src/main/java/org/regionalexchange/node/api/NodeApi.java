@@ -117,7 +117,9 @@ public final class NodeApi {
 
     public String health(Health.Report report) {
         ObjectNode body = JSON.createObjectNode().put("status", report.up() ? "UP" : "DOWN")
-                .put("broker", report.broker() ? "UP" : "DOWN").put("database", report.database() ? "UP" : "DOWN");
+                .put("broker", report.broker() ? "UP" : "DOWN").put("database", report.database() ? "UP" : "DOWN")
+                .put("crl", report.crlCurrent() ? "CURRENT" : "STALE: publish a new one with `certs crl`")
+                .put("crlNextUpdate", report.crlNextUpdate().toString());
         ObjectNode peers = body.putObject("peers");
         report.peers().forEach((peer, up) -> peers.put(peer, up ? "REACHABLE" : "UNREACHABLE"));
         return body.toString();

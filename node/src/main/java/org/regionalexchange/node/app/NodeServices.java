@@ -91,7 +91,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new LocalDispatcher(internalFactory), receipts));
         NodeApi api = new NodeApi(sent, received, quarantine, audit,
                 new Health(broker, database, settings.peers().values().stream()
-                        .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList()),
+                        .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
+                        trust::crlNextUpdate, clock),
                 metrics, clock);
         return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics);
     }

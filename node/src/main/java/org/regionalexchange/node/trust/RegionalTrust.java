@@ -71,6 +71,11 @@ public final class RegionalTrust {
         }
     }
 
+    /** When the issuer promised the next CRL; past it, revocations published since may be missing here. */
+    public Instant crlNextUpdate() {
+        return currentCrl().getNextUpdate().toInstant();
+    }
+
     /** Whether a certificate is on the current CRL; used for TLS peers too. */
     public boolean isRevoked(X509Certificate certificate) {
         return currentCrl().isRevoked(certificate);

@@ -94,7 +94,7 @@ class ApiIT {
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"broker\":\"UP\"").contains("\"database\":\"UP\"")
-                .contains("\"KG\":\"REACHABLE\"");
+                .contains("\"crl\":\"CURRENT\"").contains("\"KG\":\"REACHABLE\"");
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("regional_exchange_queue_depth").contains("regional_exchange_seal");
     }
