@@ -73,6 +73,13 @@ public final class NodeApi {
             if (status.reasonCode() != null) {
                 row.put("reasonCode", status.reasonCode());
             }
+            row.put("resends", status.resends());
+            if (status.lastAttemptAt() != null) {
+                row.put("lastAttemptAt", status.lastAttemptAt().toString());
+            }
+            if (status.lastError() != null) {
+                row.put("lastError", status.lastError());
+            }
         }
         return body.toString();
     }

@@ -29,11 +29,13 @@ public final class NodeRuntime implements AutoCloseable {
     private final Main main;
     private final List<CachingConnectionFactory> factories;
     private final ProducerTemplate template;
+    private final NodeTasks tasks;
 
-    private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories) {
+    private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories, NodeTasks tasks) {
         this.services = services;
         this.main = main;
         this.factories = factories;
+        this.tasks = tasks;
         this.template = main.getCamelContext().createProducerTemplate();
     }
 
@@ -67,14 +69,24 @@ public final class NodeRuntime implements AutoCloseable {
             services.routes().forEach(main.configure()::addRoutesBuilder);
             main.configure().addRoutesBuilder(new ApiRoutes(services.api()));
             main.start();
+            services.outboxRecovery().requeueMissing();
+            NodeTasks tasks = new NodeTasks(settings.nodeId());
+            tasks.every(receiptCheckPeriod(settings.delivery().receiptWait()), "the check for overdue receipts",
+                    services.receiptWatch()::resendOverdue);
             LOG.info("node {} started: peers {}, API on http://{}:{}/api/v1", settings.nodeId(),
                     settings.peers().keySet(), settings.broker().host(), settings.httpPort());
-            return new NodeRuntime(services, main, factories);
+            return new NodeRuntime(services, main, factories, tasks);
         } catch (Exception e) {
             factories.forEach(CachingConnectionFactory::destroy);
             services.close();
             throw new IllegalStateException("node " + settings.nodeId() + " did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** Often enough that a resend leaves at most a quarter of the receipt wait late, at most every 30 s. */
+    static java.time.Duration receiptCheckPeriod(java.time.Duration receiptWait) {
+        java.time.Duration quarter = receiptWait.dividedBy(4);
+        return quarter.compareTo(java.time.Duration.ofSeconds(30)) > 0 ? java.time.Duration.ofSeconds(30) : quarter;
     }
 
     /**
@@ -112,6 +124,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        tasks.close();
         try {
             template.stop();
             main.stop();

@@ -27,7 +27,10 @@ import org.regionalexchange.node.inbox.LocalDispatcher;
 import org.regionalexchange.node.inbox.Receipts;
 import org.regionalexchange.node.inbox.Rejections;
 import org.regionalexchange.node.inbox.Relay;
+import org.regionalexchange.node.outbox.CopyQueue;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
+import org.regionalexchange.node.outbox.OutboxRecovery;
+import org.regionalexchange.node.outbox.ReceiptWatch;
 import org.regionalexchange.node.outbox.LocalSubmitRoutes;
 import org.regionalexchange.node.outbox.OutboxRoutes;
 import org.regionalexchange.node.outbox.OutboxWriter;
@@ -47,7 +50,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 
 /** The wiring of one node: every collaborator built once from the settings, in dependency order. */
 public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
-        CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, NodeMetrics metrics) {
+        CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, NodeMetrics metrics,
+        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -63,6 +67,10 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         CachingConnectionFactory internalFactory = NodeRuntime.caching(
                 PeerConnections.internal(broker.inVmUrl(), internal));
         factories.accept(internalFactory);
+        // The dispatcher's own factory: its sends must never join a route's transaction (see LocalDispatcher).
+        CachingConnectionFactory dispatchFactory = NodeRuntime.caching(
+                PeerConnections.internal(broker.inVmUrl(), internal));
+        factories.accept(dispatchFactory);
 
         NodeMetrics metrics = new NodeMetrics(broker, settings.peers().keySet());
         SentMessages sent = new SentMessages(database, clock);
@@ -76,25 +84,32 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         SchemaCatalog catalog = SchemaCatalog.load();
 
         OutboxWriter outbox = new OutboxWriter(internalFactory);
-        SentLedger sentLedger = new SentLedger(settings.nodeId(), sent, audit);
+        NodeSettings.DeliverySettings delivery = settings.delivery();
+        SentLedger sentLedger = new SentLedger(settings.nodeId(), sent, audit, delivery.receiptWait(), clock);
         InboundLedger inboundLedger = new InboundLedger(audit);
         Receipts receipts = new Receipts(settings.nodeId(), sent, clock);
         List<RoutesBuilder> routes = new ArrayList<>();
         routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock),
-                new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer()), sentLedger, outbox));
+                new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer()), sentLedger,
+                new CopyQueue(outbox, sentLedger)));
         routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger));
         routes.add(new LocalSubmitRoutes());
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
-                new Acceptance(new MessageOpener(keys, trust, clock), catalog, received, inboundLedger, clock,
+                new Acceptance(new MessageOpener(keys, trust, clock), catalog, received, audit, clock,
                         metrics.openTimer()),
-                new LocalDispatcher(internalFactory), receipts));
+                new LocalDispatcher(dispatchFactory, received, clock), receipts));
+        ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox, audit,
+                delivery.receiptWait(), delivery.maxResendWait(), clock);
+        OutboxRecovery recovery = new OutboxRecovery(settings.nodeId(), sent, resolver, outbox, internalFactory,
+                settings.peers().keySet());
         NodeApi api = new NodeApi(sent, received, quarantine, audit,
                 new Health(broker, database, settings.peers().values().stream()
                         .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
                         trust::crlNextUpdate, clock),
                 metrics, clock);
-        return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics);
+        return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics, receiptWatch,
+                recovery);
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param region the members addressed by the group {@code REGIONAL}
  * @param dataDir where the broker journal and the default H2 database live
  * @param peers the nodes this node has a link to, by node id
+ * @param delivery when to resend a message whose receipt has not come
  */
 public record NodeSettings(
         String nodeId,
@@ -23,7 +24,8 @@ public record NodeSettings(
         PkiSettings pki,
         DatabaseSettings database,
         int httpPort,
-        Map<String, PeerSettings> peers) {
+        Map<String, PeerSettings> peers,
+        DeliverySettings delivery) {
 
     public NodeSettings {
         region = List.copyOf(region);
@@ -50,6 +52,14 @@ public record NodeSettings(
             Path caCertificate,
             Path crl,
             Path certificatesDir) {}
+
+    /**
+     * End-to-end delivery.
+     *
+     * @param receiptWait how long after a hand-over a receipt may take before the same sealed message is resent
+     * @param maxResendWait the ceiling of the resend back-off, which doubles from receiptWait
+     */
+    public record DeliverySettings(java.time.Duration receiptWait, java.time.Duration maxResendWait) {}
 
     /** The store: an H2 file database in the data folder by default, PostgreSQL by JDBC URL. */
     public record DatabaseSettings(String url, String user, char[] password) {}

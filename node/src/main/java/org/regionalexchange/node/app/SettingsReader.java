@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,7 +75,32 @@ public final class SettingsReader {
         String hub = nodeId("node.hub", optional("node.hub").orElse("CARICC"));
         PkiSettings pki = pki(nodeId);
         return new NodeSettings(nodeId, hub, region, dataDir, broker(dataDir), pki, database(dataDir),
-                port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId));
+                port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId), delivery());
+    }
+
+    private NodeSettings.DeliverySettings delivery() {
+        Duration receiptWait = duration("node.delivery.receipt-wait",
+                optional("node.delivery.receipt-wait").orElse("PT2M"));
+        Duration maxWait = duration("node.delivery.max-resend-wait",
+                optional("node.delivery.max-resend-wait").orElse("PT1H"));
+        if (maxWait.compareTo(receiptWait) < 0) {
+            throw new SettingsException("node.delivery.max-resend-wait", "is shorter than node.delivery.receipt-wait",
+                    "set it to at least " + receiptWait);
+        }
+        return new NodeSettings.DeliverySettings(receiptWait, maxWait);
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            Duration duration = Duration.parse(value);
+            if (!duration.isNegative() && duration.compareTo(Duration.ofSeconds(1)) >= 0) {
+                return duration;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        throw new SettingsException(key, "'" + value + "' is not a duration of at least a second",
+                "use ISO-8601, e.g. PT2M or PT30S");
     }
 
     private BrokerSettings broker(Path dataDir) {

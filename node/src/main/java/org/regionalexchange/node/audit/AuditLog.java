@@ -29,18 +29,52 @@ public final class AuditLog {
         this.clock = clock;
     }
 
-    public synchronized AuditEntry append(String messageId, String digest, String peer, Decision decision) {
+    /** Appends one entry in a transaction of its own. */
+    public AuditEntry append(String messageId, String digest, String peer, Decision decision) {
+        return inTransaction("appending to the audit log for " + messageId,
+                (connection, audit) -> audit.append(messageId, digest, peer, decision));
+    }
+
+    /**
+     * Runs work that changes the store and appends to the chain as one database transaction, so a record and the
+     * entry that vouches for it are durable together or not at all. Transactions that append are serialised (the
+     * chain has one tail); a concurrent writer in another process that took the same seq makes the whole work run
+     * again on the new tail.
+     *
+     * @param action what the work does, for the error an operator reads
+     */
+    public synchronized <T> T inTransaction(String action, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = database.connection()) {
-                return appendOnce(connection, messageId, digest, peer, decision);
+                connection.setAutoCommit(false);
+                try {
+                    T result = work.run(connection, (messageId, digest, peer, decision) ->
+                            appendOnce(connection, messageId, digest, peer, decision));
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
             } catch (SQLException e) {
                 if ("23505".equals(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
                     continue;
                 }
-                throw new StoreUnavailableException("appending to the audit log for " + messageId + ": "
-                        + e.getMessage(), e);
+                throw new StoreUnavailableException(action + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Store changes and audit entries that commit together; see {@link #inTransaction}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection, Appender audit) throws SQLException;
+    }
+
+    /** Appends to the chain inside the enclosing {@link Work}'s transaction. */
+    @FunctionalInterface
+    public interface Appender {
+        AuditEntry append(String messageId, String digest, String peer, Decision decision) throws SQLException;
     }
 
     private AuditEntry appendOnce(Connection connection, String messageId, String digest, String peer,

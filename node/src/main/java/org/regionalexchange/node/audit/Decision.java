@@ -2,5 +2,9 @@ package org.regionalexchange.node.audit;
 
 /** What the node did with a message. */
 public enum Decision {
-    SENT, RECEIVED, RELAYED, REJECTED, DUPLICATE, RECEIPT
+    SENT, RECEIVED, RELAYED, REJECTED, DUPLICATE, RECEIPT,
+    /** A copy of a sent message queued again because no receipt came back in time. */
+    RESENT,
+    /** A recorded submission whose copies could not be queued; it was answered with an error and removed. */
+    WITHDRAWN
 }

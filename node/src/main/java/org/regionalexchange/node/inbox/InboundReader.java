@@ -18,7 +18,7 @@ public final class InboundReader implements Processor {
     @Override
     public void process(Exchange exchange) throws InvalidPayloadException, JMSException {
         Message in = exchange.getIn();
-        // The broker's own properties (validated user, redelivery) are read from the JMS message itself:
+        // The broker's own property (the validated user) is read from the JMS message itself:
         // the Artemis client does not list them among the properties Camel copies into headers.
         jakarta.jms.Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
         String peer = jms.getStringProperty(MessageProperties.VALIDATED_USER);
@@ -29,7 +29,7 @@ public final class InboundReader implements Processor {
                 in.getMandatoryBody(byte[].class),
                 peer == null ? "unknown" : peer,
                 deliverTo.isBlank() ? List.of() : Arrays.stream(deliverTo.split(",")).map(String::strip).toList(),
-                jms.getJMSRedelivered());
+                in.getHeader(MessageProperties.RESEND, 0, Integer.class));
         exchange.setProperty(INCOMING, incoming);
         in.setBody(incoming);
     }

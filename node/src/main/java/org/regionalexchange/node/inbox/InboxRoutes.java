@@ -6,10 +6,11 @@ import org.regionalexchange.node.outbox.DeliveryRoutes;
 import org.regionalexchange.node.outbox.OutboxRoutes;
 
 /**
- * The inbound pipeline. The inbox is consumed in a JMS transaction by two concurrent consumers; relayed copies,
- * local dispatch and receipts are queued inside that transaction, so each commits exactly when the inbox delivery
- * does. Permanent failures end in quarantine (see {@link InboxErrorPolicy}); transient ones roll back and the
- * broker redelivers with back-off.
+ * The inbound pipeline. The inbox is consumed in a JMS transaction by two concurrent consumers; relayed copies and
+ * receipts are queued inside that transaction, so each commits exactly when the inbox delivery does, and only after
+ * the database has the record they vouch for. Every copy of a stored message is answered again; the local dispatch
+ * happens once (see {@link LocalDispatcher}). Permanent failures end in quarantine (see {@link InboxErrorPolicy});
+ * transient ones roll back and the broker redelivers with back-off.
  */
 public final class InboxRoutes extends RouteBuilder {
 
@@ -37,13 +38,13 @@ public final class InboxRoutes extends RouteBuilder {
                 .filter(method(relay, "relay"))
                 .to(VERIFY);
 
+        // Stored and audited durably first (accept), then dispatched once, then answered: the receipt and the
+        // inbox acknowledgement commit together at the end, so neither can promise what is not yet durable.
         from(VERIFY).routeId("inbox-verify")
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .bean(acceptance, "open")
                 .bean(acceptance, "accept(${body}, ${exchangeProperty." + InboundReader.INCOMING + "})")
                 .choice()
-                    .when(simple("${body.duplicate()}"))
-                        .log("duplicate ${body.message().messageId()} dropped after audit")
                     .when(simple("${body.isReceipt()}"))
                         .bean(receipts, "apply")
                     .otherwise()

@@ -6,10 +6,10 @@ import java.util.List;
  * An envelope as it arrived: the raw bytes (kept for quarantine), the peer that delivered it (the broker-validated
  * user, so it cannot be forged), and the routing facts it travelled with.
  *
- * @param redelivered whether the broker delivered it before and the earlier attempt did not commit
+ * @param resend the sender's resend number (0 for a first send), passed on unchanged when relayed
  */
 public record Incoming(String messageId, String sender, byte[] wire, String peer, List<String> deliverTo,
-        boolean redelivered) {
+        int resend) {
 
     public Incoming {
         deliverTo = List.copyOf(deliverTo);

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.TextMessage;
+import java.time.Clock;
 import org.regionalexchange.node.broker.BrokerAddresses;
+import org.regionalexchange.node.broker.MessageProperties;
 import org.regionalexchange.node.envelope.OpenedMessage;
+import org.regionalexchange.node.store.ReceivedMessages;
 import org.springframework.jms.core.JmsTemplate;
 
 /**
  * Publishes verified messages to local subscribers on the dispatch topic, as {@code {header, document}} JSON with
- * properties a subscriber can select on: kind, sender and, for pre-arrival warnings, the target unit. Joins the inbox
- * transaction, so a message is dispatched exactly when its inbox delivery commits.
+ * properties a subscriber can select on: kind, sender and, for pre-arrival warnings, the target unit.
+ *
+ * <p>Exactly once to a subscriber, across crashes: the dispatch is a durable send of its own (not part of the inbox
+ * transaction, which may roll back and come again) carrying a duplicate id derived from the messageId, so a second
+ * dispatch of the same message after a crash is dropped by the broker; once it is sent the store notes it, so a copy
+ * that arrives later by another path is not dispatched at all.
  */
 public final class LocalDispatcher {
 
@@ -20,22 +27,31 @@ public final class LocalDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JmsTemplate template;
+    private final ReceivedMessages received;
+    private final Clock clock;
 
-    public LocalDispatcher(ConnectionFactory connectionFactory) {
+    /** @param connectionFactory a factory of its own, not the one the transacted routes use, so it never joins them */
+    public LocalDispatcher(ConnectionFactory connectionFactory, ReceivedMessages received, Clock clock) {
         this.template = new JmsTemplate(connectionFactory);
-        this.template.setSessionTransacted(true);
+        this.template.setSessionTransacted(false);
         this.template.setPubSubDomain(true);
+        this.received = received;
+        this.clock = clock;
     }
 
     public Accepted dispatch(Accepted accepted) {
+        if (accepted.dispatched()) {
+            return accepted;
+        }
         OpenedMessage message = accepted.message();
         ObjectNode body = JSON.createObjectNode();
         body.set("header", message.header());
         body.set("document", message.document());
         template.send(BrokerAddresses.LOCAL_DISPATCH, session -> {
             TextMessage text = session.createTextMessage(body.toString());
-            text.setStringProperty(org.regionalexchange.node.broker.MessageProperties.MESSAGE_ID, message.messageId());
-            text.setStringProperty(org.regionalexchange.node.broker.MessageProperties.SENDER, message.sender());
+            text.setStringProperty(MessageProperties.MESSAGE_ID, message.messageId());
+            text.setStringProperty(MessageProperties.SENDER, message.sender());
+            text.setStringProperty(MessageProperties.DUPLICATE_ID, "dispatch>" + message.messageId());
             text.setStringProperty(KIND, message.kind());
             String unit = message.document().path("targetUnit").path("nodeId").asText("");
             if (!unit.isEmpty()) {
@@ -43,6 +59,7 @@ public final class LocalDispatcher {
             }
             return text;
         });
+        received.dispatched(message.messageId(), clock.instant());
         return accepted;
     }
 }

@@ -13,9 +13,11 @@ import org.regionalexchange.node.store.DeliveryStatus;
 import org.regionalexchange.node.store.SentMessages;
 
 /**
- * Signed receipts: this node answers every accepted message with {@code delivered} and every rejected one whose
- * sender the signature proved with {@code rejected}; receipts that come back update the status of what this node
- * sent. Receipts themselves are never acknowledged, so two nodes cannot answer each other forever.
+ * Signed receipts: this node answers every copy of an accepted message with {@code delivered} (the same document each
+ * time, stating when the first copy was stored, so a lost receipt heals when the sender resends) and every rejected
+ * one whose sender the signature proved with {@code rejected}; receipts that come back update the status of what
+ * this node sent, idempotently. Receipts themselves are never acknowledged, so two nodes cannot answer each other
+ * forever.
  */
 public final class Receipts {
 
@@ -30,11 +32,12 @@ public final class Receipts {
     }
 
     public Submission delivered(Accepted accepted) {
-        return receipt(accepted.message().messageId(), accepted.message().sender(), "delivered", null, null);
+        return receipt(accepted.message().messageId(), accepted.message().sender(), "delivered", null, null,
+                accepted.receivedAt());
     }
 
     public Submission rejected(String messageId, String sender, RejectReason reason, String detail) {
-        return receipt(messageId, sender, "rejected", reason, detail);
+        return receipt(messageId, sender, "rejected", reason, detail, clock.instant());
     }
 
     /** Applies a receipt to the sent message it acknowledges. */
@@ -47,7 +50,8 @@ public final class Receipts {
                 delivered ? null : document.path("reasonCode").asText(null));
     }
 
-    private Submission receipt(String messageId, String sender, String outcome, RejectReason reason, String detail) {
+    private Submission receipt(String messageId, String sender, String outcome, RejectReason reason, String detail,
+            java.time.Instant receivedAt) {
         ObjectNode document = JsonNodeFactory.instance.objectNode();
         document.put("receiptFor", messageId);
         document.put("outcome", outcome);
@@ -55,7 +59,7 @@ public final class Receipts {
             document.put("reasonCode", reason.name());
         }
         document.put("receivedBy", self);
-        document.put("receivedAt", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+        document.put("receivedAt", receivedAt.truncatedTo(ChronoUnit.SECONDS).toString());
         if (detail != null && !detail.isBlank()) {
             document.put("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail);
         }

@@ -1,7 +1,6 @@
 package org.regionalexchange.node.inbox;
 
 import java.time.Clock;
-import org.regionalexchange.node.audit.Decision;
 import org.regionalexchange.node.envelope.EnvelopeCodec;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.failure.RejectedMessageException;
@@ -40,10 +39,9 @@ public final class Rejections {
         String sender = failure instanceof RejectedMessageException rejected
                 ? rejected.authenticatedSender().orElse(null) : null;
         LOG.warn("rejected message {} from peer {}: {}", messageId, incoming.peer(), failure.getMessage());
-        quarantine.put(new QuarantineStore.Quarantined(0, clock.instant(), incoming.peer(), reason.name(),
-                failure.getMessage(), blankToNull(messageId), sender != null ? sender : blankToNull(incoming.sender()),
-                incoming.wire()));
-        ledger.decided(incoming, messageId, Decision.REJECTED);
+        ledger.rejected(incoming, messageId, quarantine, new QuarantineStore.Quarantined(0, clock.instant(),
+                incoming.peer(), reason.name(), failure.getMessage(), blankToNull(messageId),
+                sender != null ? sender : blankToNull(incoming.sender()), incoming.wire()));
         if (sender == null || isReceipt(incoming)) {
             return null;
         }

@@ -32,7 +32,7 @@ public final class Relay {
             List<HopCopy> copies = new ArrayList<>();
             for (Map.Entry<String, List<String>> hop : resolver.plan(others).entrySet()) {
                 copies.add(new HopCopy(hop.getKey(), incoming.messageId(), incoming.sender(), hop.getValue(),
-                        incoming.wire()));
+                        incoming.wire(), incoming.resend()));
             }
             outbox.enqueueCopies(copies);
             ledger.relayed(incoming, copies);

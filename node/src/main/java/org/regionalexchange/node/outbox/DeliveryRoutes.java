@@ -1,8 +1,11 @@
 package org.regionalexchange.node.outbox;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.MessageProperties;
@@ -41,13 +44,33 @@ public final class DeliveryRoutes extends RouteBuilder {
                     .onException(Exception.class)
                         .log(LoggingLevel.WARN, "delivery to " + peer + " of ${header." + MessageProperties.MESSAGE_ID
                                 + "} failed, the outbox will retry: ${exception.message}")
+                        .process(exchange -> failed(exchange, peer))
                         .markRollbackOnly()
                     .end()
                     .setHeader(MessageProperties.DUPLICATE_ID, simple("${header." + MessageProperties.MESSAGE_ID
-                            + "}>${header." + MessageProperties.DELIVER_TO + "}"))
+                            + "}>${header." + MessageProperties.DELIVER_TO + "}>${header."
+                            + MessageProperties.RESEND + "}"))
                     .to(peerComponent(peer) + ":queue:" + BrokerAddresses.INBOX)
-                    .bean(listener, "forwarded(${header." + MessageProperties.MESSAGE_ID + "}, ${header."
-                            + MessageProperties.SENDER + "}, ${header." + MessageProperties.DELIVER_TO + "})");
+                    .process(this::forwarded);
         }
+    }
+
+    private void forwarded(Exchange exchange) {
+        Message in = exchange.getIn();
+        listener.forwarded(in.getHeader(MessageProperties.MESSAGE_ID, String.class),
+                in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in));
+    }
+
+    private void failed(Exchange exchange, String peer) {
+        Message in = exchange.getIn();
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        listener.failed(in.getHeader(MessageProperties.MESSAGE_ID, String.class),
+                in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
+                "next hop " + peer + " did not take it: " + (cause == null ? "unknown error" : cause.getMessage()));
+    }
+
+    private static List<String> deliverTo(Message in) {
+        return Arrays.stream(in.getHeader(MessageProperties.DELIVER_TO, "", String.class).split(","))
+                .map(String::strip).filter(recipient -> !recipient.isEmpty()).toList();
     }
 }

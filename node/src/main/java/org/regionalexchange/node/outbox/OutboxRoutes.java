@@ -14,23 +14,24 @@ public final class OutboxRoutes extends RouteBuilder {
     private final SubmissionChecker checker;
     private final Sealing sealing;
     private final SentLedger ledger;
-    private final OutboxWriter outbox;
+    private final CopyQueue queue;
 
-    public OutboxRoutes(SubmissionChecker checker, Sealing sealing, SentLedger ledger, OutboxWriter outbox) {
+    public OutboxRoutes(SubmissionChecker checker, Sealing sealing, SentLedger ledger, CopyQueue queue) {
         this.checker = checker;
         this.sealing = sealing;
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.queue = queue;
     }
 
     @Override
     public void configure() {
-        // Failures go back to the caller (the API answers 400, a transacted inbox route rolls back).
+        // Failures go back to the caller (the API answers 400, a transacted inbox route rolls back). The record is
+        // durable before any copy is queued, and the copies before the caller hears the messageId.
         from(SUBMIT).routeId("outbox-submit")
                 .errorHandler(noErrorHandler())
                 .bean(checker, "check")
                 .bean(sealing, "seal")
                 .bean(ledger, "record")
-                .bean(outbox, "enqueue(${body})");
+                .bean(queue, "queue");
     }
 }

@@ -60,6 +60,7 @@ public final class OutboxWriter {
         message.setStringProperty(MessageProperties.MESSAGE_ID, copy.messageId());
         message.setStringProperty(MessageProperties.SENDER, copy.sender());
         message.setStringProperty(MessageProperties.DELIVER_TO, copy.deliverToProperty());
+        message.setIntProperty(MessageProperties.RESEND, copy.resend());
         return message;
     }
 }

@@ -23,10 +23,17 @@ public final class QuarantineStore {
             String messageId, String sender, byte[] rawBytes) {}
 
     public void put(Quarantined entry) {
-        try (Connection connection = database.connection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO quarantine (received_at,"
-                        + " delivering_peer, reason_code, detail, message_id, sender, raw_bytes)"
-                        + " VALUES (?,?,?,?,?,?,?)")) {
+        try (Connection connection = database.connection()) {
+            put(connection, entry);
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("quarantining a message from " + entry.deliveringPeer(), e);
+        }
+    }
+
+    /** Quarantines inside the caller's transaction (with the audit entry of the rejection). */
+    public void put(Connection connection, Quarantined entry) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO quarantine (received_at,"
+                + " delivering_peer, reason_code, detail, message_id, sender, raw_bytes) VALUES (?,?,?,?,?,?,?)")) {
             insert.setObject(1, SentMessages.time(entry.receivedAt()));
             insert.setString(2, entry.deliveringPeer());
             insert.setString(3, entry.reasonCode());
@@ -36,8 +43,6 @@ public final class QuarantineStore {
             insert.setString(6, entry.sender());
             insert.setBytes(7, entry.rawBytes());
             insert.executeUpdate();
-        } catch (SQLException e) {
-            throw NodeDatabase.failure("quarantining a message from " + entry.deliveringPeer(), e);
         }
     }
 

@@ -25,12 +25,38 @@ public final class ReceivedMessages {
     public record Received(String messageId, String kind, String sender, Instant receivedAt, String deliveringPeer,
             String digest, String headerJson, String documentJson) {}
 
+    /**
+     * What is known of a messageId already accepted: enough to tell a second copy from a replay and to answer it
+     * with the same receipt.
+     *
+     * @param dispatched whether it reached the local subscribers
+     */
+    public record Stored(String digest, Instant receivedAt, boolean dispatched) {}
+
     /** @return true when stored, false when this messageId was already accepted */
     public boolean storeIfNew(Received received) {
-        try (Connection connection = database.connection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO received_message (message_id,"
-                        + " kind, sender, received_at, delivering_peer, digest, header_json, document_json)"
-                        + " VALUES (?,?,?,?,?,?,?,?)")) {
+        try (Connection connection = database.connection()) {
+            return storeIfNew(connection, received);
+        } catch (SQLException e) {
+            if (NodeDatabase.isDuplicateKey(e)) {
+                return false;
+            }
+            throw NodeDatabase.failure("storing received message " + received.messageId(), e);
+        }
+    }
+
+    /**
+     * Stores inside the caller's transaction, or returns false when the messageId is known. The look-up comes
+     * first because a failed insert would abort the whole transaction on PostgreSQL; two writers racing past it
+     * still meet the primary key.
+     */
+    public boolean storeIfNew(Connection connection, Received received) throws SQLException {
+        if (stored(connection, received.messageId()).isPresent()) {
+            return false;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO received_message (message_id,"
+                + " kind, sender, received_at, delivering_peer, digest, header_json, document_json)"
+                + " VALUES (?,?,?,?,?,?,?,?)")) {
             insert.setString(1, received.messageId());
             insert.setString(2, received.kind());
             insert.setString(3, received.sender());
@@ -41,11 +67,44 @@ public final class ReceivedMessages {
             insert.setString(8, received.documentJson());
             insert.executeUpdate();
             return true;
-        } catch (SQLException e) {
-            if (NodeDatabase.isDuplicateKey(e)) {
-                return false;
+        }
+    }
+
+    public Optional<Stored> stored(Connection connection, String messageId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT digest, received_at, dispatched_at FROM received_message WHERE message_id = ?")) {
+            query.setString(1, messageId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new Stored(rows.getString(1),
+                        rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getObject(3) != null))
+                        : Optional.empty();
             }
-            throw NodeDatabase.failure("storing received message " + received.messageId(), e);
+        }
+    }
+
+    /** Notes that the local subscribers have it, so a later copy is not dispatched again. */
+    public void dispatched(String messageId, Instant at) {
+        try (Connection connection = database.connection(); PreparedStatement update = connection.prepareStatement(
+                "UPDATE received_message SET dispatched_at = ? WHERE message_id = ?")) {
+            update.setObject(1, SentMessages.time(at));
+            update.setString(2, messageId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("noting the dispatch of " + messageId, e);
+        }
+    }
+
+    /** How many messages of a kind have been accepted. */
+    public long count(String kind) {
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM received_message WHERE kind = ?")) {
+            query.setString(1, kind);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("counting received messages", e);
         }
     }
 

@@ -9,11 +9,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Messages this node originated and their status per final recipient. */
+/**
+ * Messages this node originated, their sealed bytes (so a message without a receipt can be resent unchanged) and
+ * their status per final recipient.
+ */
 public final class SentMessages {
+
+    private static final int MAX_ERROR = 500;
 
     private final NodeDatabase database;
     private final Clock clock;
@@ -23,36 +31,29 @@ public final class SentMessages {
         this.clock = clock;
     }
 
-    /** A sent message as recorded: its header facts and, per final recipient, the hop it left through. */
+    /**
+     * A sent message as recorded: its header facts and, per final recipient, the hop it left through.
+     *
+     * @param wire the sealed envelope, null for records made without one (tests of the status rules)
+     */
     public record Sent(String messageId, String kind, Instant createdAt, Instant expiresAt, String handling,
-            String headerJson, String digest, Map<String, String> nextHopByRecipient) {}
+            String headerJson, String digest, Map<String, String> nextHopByRecipient, byte[] wire) {
 
+        public Sent(String messageId, String kind, Instant createdAt, Instant expiresAt, String handling,
+                String headerJson, String digest, Map<String, String> nextHopByRecipient) {
+            this(messageId, kind, createdAt, expiresAt, handling, headerJson, digest, nextHopByRecipient, null);
+        }
+    }
+
+    /** A recipient that was handed its copy and whose receipt is overdue. */
+    public record Unconfirmed(String messageId, String recipient, int resends, Instant expiresAt) {}
+
+    /** Records in a transaction of its own. */
     public void record(Sent sent) {
-        Instant now = clock.instant();
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement message = connection.prepareStatement("INSERT INTO sent_message (message_id, kind,"
-                    + " created_at, expires_at, handling, header_json, digest, submitted_at) VALUES (?,?,?,?,?,?,?,?)");
-                    PreparedStatement recipient = connection.prepareStatement("INSERT INTO sent_recipient (message_id,"
-                            + " recipient, next_hop, status, reason_code, updated_at) VALUES (?,?,?,?,NULL,?)")) {
-                message.setString(1, sent.messageId());
-                message.setString(2, sent.kind());
-                message.setObject(3, time(sent.createdAt()));
-                message.setObject(4, sent.expiresAt() == null ? null : time(sent.expiresAt()));
-                message.setString(5, sent.handling());
-                message.setString(6, sent.headerJson());
-                message.setString(7, sent.digest());
-                message.setObject(8, time(now));
-                message.executeUpdate();
-                for (Map.Entry<String, String> entry : sent.nextHopByRecipient().entrySet()) {
-                    recipient.setString(1, sent.messageId());
-                    recipient.setString(2, entry.getKey());
-                    recipient.setString(3, entry.getValue());
-                    recipient.setString(4, DeliveryStatus.QUEUED.name());
-                    recipient.setObject(5, time(now));
-                    recipient.addBatch();
-                }
-                recipient.executeBatch();
+            try {
+                record(connection, sent);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -63,33 +64,144 @@ public final class SentMessages {
         }
     }
 
+    /** Records inside the caller's transaction (with the audit entries that vouch for it). */
+    public void record(Connection connection, Sent sent) throws SQLException {
+        Instant now = clock.instant();
+        try (PreparedStatement message = connection.prepareStatement("INSERT INTO sent_message (message_id, kind,"
+                + " created_at, expires_at, handling, header_json, digest, submitted_at, wire)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)");
+                PreparedStatement recipient = connection.prepareStatement("INSERT INTO sent_recipient (message_id,"
+                        + " recipient, next_hop, status, reason_code, updated_at) VALUES (?,?,?,?,NULL,?)")) {
+            message.setString(1, sent.messageId());
+            message.setString(2, sent.kind());
+            message.setObject(3, time(sent.createdAt()));
+            message.setObject(4, sent.expiresAt() == null ? null : time(sent.expiresAt()));
+            message.setString(5, sent.handling());
+            message.setString(6, sent.headerJson());
+            message.setString(7, sent.digest());
+            message.setObject(8, time(now));
+            message.setBytes(9, sent.wire());
+            message.executeUpdate();
+            for (Map.Entry<String, String> entry : sent.nextHopByRecipient().entrySet()) {
+                recipient.setString(1, sent.messageId());
+                recipient.setString(2, entry.getKey());
+                recipient.setString(3, entry.getValue());
+                recipient.setString(4, DeliveryStatus.QUEUED.name());
+                recipient.setObject(5, time(now));
+                recipient.addBatch();
+            }
+            recipient.executeBatch();
+        }
+    }
+
+    /** Removes a message whose copies could never be queued, inside the caller's transaction. */
+    public void withdraw(Connection connection, String messageId) throws SQLException {
+        try (PreparedStatement recipients = connection.prepareStatement(
+                "DELETE FROM sent_recipient WHERE message_id = ?");
+                PreparedStatement message = connection.prepareStatement(
+                        "DELETE FROM sent_message WHERE message_id = ?")) {
+            recipients.setString(1, messageId);
+            recipients.executeUpdate();
+            message.setString(1, messageId);
+            message.executeUpdate();
+        }
+    }
+
     /**
      * Moves a recipient's status forward; a status that is not ahead of the current one is ignored.
      *
      * @return whether the status changed
      */
     public boolean advance(String messageId, String recipient, DeliveryStatus status, String reasonCode) {
-        List<String> behind = new ArrayList<>();
-        for (DeliveryStatus candidate : DeliveryStatus.values()) {
-            if (candidate.rank() < status.rank()) {
-                behind.add("'" + candidate.name() + "'");
+        return update("updating the status of " + messageId, "UPDATE sent_recipient SET status = ?, reason_code = ?,"
+                + " updated_at = ?, last_error = NULL, next_attempt_at = NULL WHERE message_id = ? AND recipient = ?"
+                + " AND status IN (" + behind(status) + ")", status.name(), reasonCode, time(clock.instant()),
+                messageId, recipient) == 1;
+    }
+
+    /**
+     * The recipient's copy was handed to the next hop; a receipt is due by {@code receiptDue}, else it is resent.
+     * A later hand-over (a resend) moves the deadline; a recipient that already answered is left alone.
+     */
+    public void forwarded(String messageId, String recipient, Instant receiptDue) {
+        Instant now = clock.instant();
+        // After a resend the deadline already carries the back-off; the hand-over only pushes it later, never
+        // earlier. A delivery error from before the first hand-over is over; a resend's note stays.
+        update("updating the status of " + messageId, "UPDATE sent_recipient SET status = ?, updated_at = ?,"
+                + " last_attempt_at = ?, next_attempt_at = GREATEST(COALESCE(next_attempt_at, ?), ?),"
+                + " last_error = CASE WHEN attempts = 0 THEN NULL ELSE last_error END WHERE message_id = ?"
+                + " AND recipient = ? AND status IN (" + behind(DeliveryStatus.DELIVERED) + ")",
+                DeliveryStatus.FORWARDED.name(), time(now), time(now), time(receiptDue), time(receiptDue),
+                messageId, recipient);
+    }
+
+    /** Notes why the last attempt for these recipients failed, for the operator reading the status. */
+    public void noteError(String messageId, Collection<String> recipients, String error) {
+        for (String recipient : recipients) {
+            update("noting a delivery error of " + messageId, "UPDATE sent_recipient SET last_error = ?"
+                    + " WHERE message_id = ? AND recipient = ? AND status IN (" + behind(DeliveryStatus.DELIVERED)
+                    + ")", truncate(error), messageId, recipient);
+        }
+    }
+
+    /** Recipients handed their copy whose receipt was due before now, oldest deadline first. */
+    public List<Unconfirmed> unconfirmed(int limit) {
+        String sql = "SELECT r.message_id, r.recipient, r.attempts, m.expires_at FROM sent_recipient r"
+                + " JOIN sent_message m ON m.message_id = r.message_id WHERE r.status = 'FORWARDED'"
+                + " AND r.next_attempt_at <= ? AND m.kind <> 'receipt' ORDER BY r.next_attempt_at LIMIT " + limit;
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, time(clock.instant()));
+            List<Unconfirmed> due = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    OffsetDateTime expires = rows.getObject(4, OffsetDateTime.class);
+                    due.add(new Unconfirmed(rows.getString(1), rows.getString(2), rows.getInt(3),
+                            expires == null ? null : expires.toInstant()));
+                }
             }
-        }
-        if (behind.isEmpty()) {
-            return false;
-        }
-        String sql = "UPDATE sent_recipient SET status = ?, reason_code = ?, updated_at = ? WHERE message_id = ?"
-                + " AND recipient = ? AND status IN (" + String.join(",", behind) + ")";
-        try (Connection connection = database.connection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setString(1, status.name());
-            update.setString(2, reasonCode);
-            update.setObject(3, time(clock.instant()));
-            update.setString(4, messageId);
-            update.setString(5, recipient);
-            return update.executeUpdate() == 1;
+            return due;
         } catch (SQLException e) {
-            throw NodeDatabase.failure("updating the status of " + messageId, e);
+            throw NodeDatabase.failure("reading unconfirmed deliveries", e);
+        }
+    }
+
+    /** Queued recipients (no hand-over seen yet) by message, for the outbox check at start-up. */
+    public Map<String, List<String>> queued() {
+        String sql = "SELECT r.message_id, r.recipient FROM sent_recipient r JOIN sent_message m"
+                + " ON m.message_id = r.message_id WHERE r.status = 'QUEUED' AND m.wire IS NOT NULL";
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            Map<String, List<String>> queued = new LinkedHashMap<>();
+            while (rows.next()) {
+                queued.computeIfAbsent(rows.getString(1), id -> new ArrayList<>()).add(rows.getString(2));
+            }
+            return queued;
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading queued deliveries", e);
+        }
+    }
+
+    /**
+     * Counts a resend and sets the next deadline, or with {@code nextDue} null gives up (the message expired) and
+     * says why in the status.
+     */
+    public void resent(String messageId, String recipient, Instant nextDue, String note) {
+        update("recording a resend of " + messageId, "UPDATE sent_recipient SET attempts = attempts + ?,"
+                + " last_attempt_at = ?, next_attempt_at = ?, last_error = ? WHERE message_id = ? AND recipient = ?"
+                + " AND status = 'FORWARDED'", nextDue == null ? 0 : 1, time(clock.instant()),
+                nextDue == null ? null : time(nextDue), truncate(note), messageId, recipient);
+    }
+
+    /** The sealed envelope as first sent. */
+    public Optional<byte[]> wire(String messageId) {
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT wire FROM sent_message WHERE message_id = ?")) {
+            query.setString(1, messageId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading sent message " + messageId, e);
         }
     }
 
@@ -97,20 +209,50 @@ public final class SentMessages {
     public List<RecipientStatus> statusOf(String messageId) {
         try (Connection connection = database.connection();
                 PreparedStatement query = connection.prepareStatement("SELECT recipient, next_hop, status,"
-                        + " reason_code, updated_at FROM sent_recipient WHERE message_id = ? ORDER BY recipient")) {
+                        + " reason_code, updated_at, attempts, last_attempt_at, last_error FROM sent_recipient"
+                        + " WHERE message_id = ? ORDER BY recipient")) {
             query.setString(1, messageId);
             List<RecipientStatus> statuses = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
+                    OffsetDateTime lastAttempt = rows.getObject(7, OffsetDateTime.class);
                     statuses.add(new RecipientStatus(rows.getString(1), rows.getString(2),
                             DeliveryStatus.valueOf(rows.getString(3)), rows.getString(4),
-                            rows.getObject(5, OffsetDateTime.class).toInstant()));
+                            rows.getObject(5, OffsetDateTime.class).toInstant(), rows.getInt(6),
+                            lastAttempt == null ? null : lastAttempt.toInstant(), rows.getString(8)));
                 }
             }
             return statuses;
         } catch (SQLException e) {
             throw NodeDatabase.failure("reading the status of " + messageId, e);
         }
+    }
+
+    private int update(String action, String sql, Object... parameters) {
+        try (Connection connection = database.connection();
+                PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw NodeDatabase.failure(action, e);
+        }
+    }
+
+    /** The statuses a move to {@code status} may leave: those of a lower rank. */
+    private static String behind(DeliveryStatus status) {
+        List<String> behind = new ArrayList<>();
+        for (DeliveryStatus candidate : DeliveryStatus.values()) {
+            if (candidate.rank() < status.rank()) {
+                behind.add("'" + candidate.name() + "'");
+            }
+        }
+        return behind.isEmpty() ? "NULL" : String.join(",", behind);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
     }
 
     static OffsetDateTime time(Instant instant) {

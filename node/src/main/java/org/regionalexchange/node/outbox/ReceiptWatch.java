@@ -1,0 +1,112 @@
+package org.regionalexchange.node.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.regionalexchange.node.audit.AuditEntry;
+import org.regionalexchange.node.audit.AuditLog;
+import org.regionalexchange.node.audit.Decision;
+import org.regionalexchange.node.routing.NextHopResolver;
+import org.regionalexchange.node.routing.UnreachableRecipientException;
+import org.regionalexchange.node.store.SentMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * End-to-end reliability over hop-by-hop delivery: a recipient that was handed its copy but sent no receipt in time
+ * gets the same sealed message again (same messageId), through whatever hop reaches it now, with a back-off that
+ * doubles up to a ceiling. The receiver stores a messageId once and answers every copy with a receipt, so a lost
+ * message or a lost receipt heals without duplicates. Receipts themselves are never resent; an expired message is
+ * given up with the reason in its status.
+ */
+public final class ReceiptWatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptWatch.class);
+    private static final int BATCH = 500;
+
+    private final SentMessages sent;
+    private final NextHopResolver resolver;
+    private final OutboxWriter outbox;
+    private final AuditLog audit;
+    private final String self;
+    private final Duration receiptWait;
+    private final Duration maxWait;
+    private final Clock clock;
+
+    public ReceiptWatch(String self, SentMessages sent, NextHopResolver resolver, OutboxWriter outbox, AuditLog audit,
+            Duration receiptWait, Duration maxWait, Clock clock) {
+        this.self = self;
+        this.sent = sent;
+        this.resolver = resolver;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.receiptWait = receiptWait;
+        this.maxWait = maxWait;
+        this.clock = clock;
+    }
+
+    /** Resends every overdue message once; returns how many recipients were resent to. */
+    public int resendOverdue() {
+        Map<String, List<SentMessages.Unconfirmed>> byMessage = new LinkedHashMap<>();
+        for (SentMessages.Unconfirmed overdue : sent.unconfirmed(BATCH)) {
+            byMessage.computeIfAbsent(overdue.messageId(), id -> new ArrayList<>()).add(overdue);
+        }
+        int resent = 0;
+        for (Map.Entry<String, List<SentMessages.Unconfirmed>> message : byMessage.entrySet()) {
+            resent += resend(message.getKey(), message.getValue());
+        }
+        return resent;
+    }
+
+    private int resend(String messageId, List<SentMessages.Unconfirmed> recipients) {
+        Instant now = clock.instant();
+        Instant expiresAt = recipients.get(0).expiresAt();
+        Optional<byte[]> wire = sent.wire(messageId);
+        String giveUp = expiresAt != null && !now.isBefore(expiresAt)
+                ? "no receipt before it expired at " + expiresAt + "; not resent"
+                : wire.isEmpty() ? "no receipt, and no sealed copy was kept to resend" : null;
+        if (giveUp != null) {
+            recipients.forEach(r -> sent.resent(messageId, r.recipient(), null, giveUp));
+            return 0;
+        }
+        int resend = recipients.stream().mapToInt(SentMessages.Unconfirmed::resends).max().orElse(0) + 1;
+        List<String> names = recipients.stream().map(SentMessages.Unconfirmed::recipient).toList();
+        Map<String, List<String>> hops;
+        try {
+            hops = resolver.plan(names);
+        } catch (UnreachableRecipientException e) {
+            recipients.forEach(r -> sent.resent(messageId, r.recipient(), now.plus(maxWait), e.getMessage()));
+            return 0;
+        }
+        List<HopCopy> copies = new ArrayList<>();
+        hops.forEach((hop, deliverTo) -> copies.add(new HopCopy(hop, messageId, self, deliverTo, wire.get(), resend)));
+        String digest = AuditEntry.sha256(wire.get());
+        audit.inTransaction("recording a resend of " + messageId, (connection, entries) -> {
+            for (HopCopy copy : copies) {
+                entries.append(messageId, digest, copy.hop(), Decision.RESENT);
+            }
+            return null;
+        });
+        outbox.enqueueCopies(copies);
+        for (SentMessages.Unconfirmed recipient : recipients) {
+            sent.resent(messageId, recipient.recipient(), now.plus(backoff(recipient.resends() + 1)),
+                    "no receipt in time; resent (resend " + (recipient.resends() + 1) + ")");
+        }
+        LOG.info("message {}: no receipt from {} in time, resent (resend {})", messageId, names, resend);
+        return recipients.size();
+    }
+
+    /** The wait before the next resend: the receipt wait, doubled per resend, never above the ceiling. */
+    Duration backoff(int resends) {
+        Duration wait = receiptWait;
+        for (int i = 0; i < resends && wait.compareTo(maxWait) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+    }
+}
