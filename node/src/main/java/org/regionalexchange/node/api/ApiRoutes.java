@@ -43,6 +43,10 @@ public final class ApiRoutes extends RouteBuilder {
                 .end()
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON));
 
+        from("platform-http:/api/v1/delivery-summary?httpMethodRestrict=GET").routeId("api-delivery-summary")
+                .setBody(method(api, "deliverySummary"))
+                .setHeader(Exchange.CONTENT_TYPE, constant(JSON));
+
         from("platform-http:/api/v1/inbox?httpMethodRestrict=GET").routeId("api-inbox")
                 .setBody(method(api, "inbox(${header.kind}, ${header.since}, ${header.until}, ${header.limit})"))
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON));

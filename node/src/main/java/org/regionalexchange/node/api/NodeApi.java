@@ -84,6 +84,13 @@ public final class NodeApi {
         return body.toString();
     }
 
+    /** How many recipients of this node's messages stand at each status: what is still on its way. */
+    public String deliverySummary() {
+        ObjectNode body = JSON.createObjectNode();
+        sent.summary().forEach((status, count) -> body.put(status.name().toLowerCase(java.util.Locale.ROOT), count));
+        return body.toString();
+    }
+
     public String inbox(String kind, String since, String until, String limit) {
         Instant to = until == null ? clock.instant().plusSeconds(1) : Instant.parse(until);
         Instant from = since == null ? to.minus(Duration.ofDays(30)) : Instant.parse(since);

@@ -58,14 +58,14 @@ public final class LocalRegion implements AutoCloseable {
         properties.setProperty("node.http.port", httpPorts.get(node).toString());
         properties.setProperty("node.pki.dir", pki.directory().toString());
         properties.setProperty("node.peers", String.join(",", links.get(node)));
-        properties.putAll(extra.getOrDefault(node, new Properties()));
         for (String peer : links.get(node)) {
             properties.setProperty("node.peer." + peer.toLowerCase(java.util.Locale.ROOT) + ".url", "tcp://127.0.0.1:" + peerPorts.get(peer));
         }
+        properties.putAll(extra.getOrDefault(node, new Properties()));
         return properties;
     }
 
-    /** Adds or overrides a setting of one node, e.g. to open its local-subscriber acceptor. */
+    /** Adds or overrides a setting of one node, e.g. to open its local-subscriber acceptor or route a link. */
     public void set(String node, String key, String value) {
         extra.computeIfAbsent(node, n -> new Properties()).setProperty(key, value);
     }
@@ -90,6 +90,10 @@ public final class LocalRegion implements AutoCloseable {
 
     public RegionalPki pki() {
         return pki;
+    }
+
+    public int peerPort(String node) {
+        return peerPorts.get(node);
     }
 
     public int httpPort(String node) {

@@ -192,6 +192,25 @@ public final class SentMessages {
                 nextDue == null ? null : time(nextDue), truncate(note), messageId, recipient);
     }
 
+    /** How many recipients of this node's messages (receipts aside) stand at each status. */
+    public Map<DeliveryStatus, Long> summary() {
+        String sql = "SELECT r.status, COUNT(*) FROM sent_recipient r JOIN sent_message m"
+                + " ON m.message_id = r.message_id WHERE m.kind <> 'receipt' GROUP BY r.status";
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            Map<DeliveryStatus, Long> counts = new java.util.EnumMap<>(DeliveryStatus.class);
+            for (DeliveryStatus status : DeliveryStatus.values()) {
+                counts.put(status, 0L);
+            }
+            while (rows.next()) {
+                counts.put(DeliveryStatus.valueOf(rows.getString(1)), rows.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("counting delivery statuses", e);
+        }
+    }
+
     /** The sealed envelope as first sent. */
     public Optional<byte[]> wire(String messageId) {
         try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
