@@ -93,7 +93,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new Health(broker, database, settings.peers().values().stream()
                         .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
                         trust::crlNextUpdate, clock),
-                metrics, clock);
+                metrics, clock, settings.dataDir().resolve("audit/anchor.json"));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics);
     }
 
