@@ -2,6 +2,7 @@ package org.regionalexchange.node.api;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.regionalexchange.node.audit.AuditAnchorException;
 import org.regionalexchange.node.outbox.InvalidSubmissionException;
 import org.regionalexchange.node.outbox.OutboxRoutes;
 
@@ -24,6 +25,10 @@ public final class ApiRoutes extends RouteBuilder {
                 .setBody(method(api, "violations(${exception})"));
         onException(IllegalArgumentException.class, java.time.format.DateTimeParseException.class).handled(true)
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
+                .setHeader(Exchange.CONTENT_TYPE, constant("text/plain"))
+                .setBody(simple("${exception.message}"));
+        onException(AuditAnchorException.class).handled(true)
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(500))
                 .setHeader(Exchange.CONTENT_TYPE, constant("text/plain"))
                 .setBody(simple("${exception.message}"));
 

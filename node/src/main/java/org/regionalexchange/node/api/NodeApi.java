@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import org.regionalexchange.node.audit.AuditAnchor;
+import org.regionalexchange.node.audit.AuditAnchorException;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.AuditReport;
 import org.regionalexchange.node.outbox.InvalidSubmissionException;
@@ -33,9 +37,11 @@ public final class NodeApi {
     private final Health health;
     private final NodeMetrics metrics;
     private final Clock clock;
+    private final AuditAnchor auditAnchor;
 
+    /** @param auditAnchor the anchor file the chain is checked against when it exists; null to check without one */
     public NodeApi(SentMessages sent, ReceivedMessages received, QuarantineStore quarantine, AuditLog audit,
-            Health health, NodeMetrics metrics, Clock clock) {
+            Health health, NodeMetrics metrics, Clock clock, Path auditAnchor) {
         this.sent = sent;
         this.received = received;
         this.quarantine = quarantine;
@@ -43,6 +49,7 @@ public final class NodeApi {
         this.health = health;
         this.metrics = metrics;
         this.clock = clock;
+        this.auditAnchor = auditAnchor == null ? null : new AuditAnchor(auditAnchor);
     }
 
     /** Reads a submission from its JSON; see {@link SubmissionReader}. */
@@ -117,11 +124,17 @@ public final class NodeApi {
         return list.toString();
     }
 
+    /**
+     * The chain, checked against the anchor file when there is one.
+     *
+     * @throws AuditAnchorException when the anchor file exists but cannot be read
+     */
     public String audit() {
-        AuditReport report = audit.verify();
+        AuditReport report = audit.verify(auditAnchor == null ? Optional.empty() : auditAnchor.read());
         ObjectNode body = JSON.createObjectNode().put("intact", report.intact())
                 .put("entriesChecked", report.entriesChecked()).put("report", report.problem());
         report.firstBrokenSeq().ifPresent(seq -> body.put("firstBrokenEntry", seq));
+        report.anchor().ifPresent(anchor -> body.put("anchoredSeq", anchor.seq()));
         return body.toString();
     }
 

@@ -1,22 +1,38 @@
 package org.regionalexchange.node.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.regionalexchange.node.audit.AuditAnchor;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.AuditReport;
 import org.regionalexchange.node.store.NodeDatabase;
+import org.regionalexchange.node.store.StoreUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Checks the audit chain in a node's database; exits 3 naming the first broken entry. */
+/**
+ * Checks the audit chain in a node's database against the node's anchor file; exits 3 naming the first broken entry.
+ * A running node holds its H2 file locked, so then the node itself is asked, over its API on loopback.
+ */
 @Command(name = "audit", description = "Audit log commands: `audit verify --config FILE`.")
 final class AuditCommand implements Callable<Integer> {
 
     static final int BROKEN = 3;
+
+    /** H2's "Database may be already in use": another process holds the file lock. */
+    private static final int H2_DATABASE_IN_USE = 90020;
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -28,16 +44,77 @@ final class AuditCommand implements Callable<Integer> {
     Path config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         if (!"verify".equals(action)) {
             throw new IllegalArgumentException("unknown audit action '" + action + "': use `audit verify`");
         }
         NodeSettings settings = SettingsReader.read(config);
-        try (NodeDatabase database = NodeDatabase.open(settings.database().url(), settings.database().user(),
-                settings.database().password())) {
-            AuditReport report = new AuditLog(database, Clock.systemUTC()).verify();
-            spec.commandLine().getOut().println(report.problem());
-            return report.intact() ? 0 : BROKEN;
+        NodeDatabase database;
+        try {
+            database = NodeDatabase.open(settings.database().url(), settings.database().user(),
+                    settings.database().password());
+        } catch (StoreUnavailableException e) {
+            if (!heldByAnotherProcess(e)) {
+                throw e;
+            }
+            return askTheRunningNode(settings);
         }
+        try (database) {
+            return checkDirectly(database, new AuditAnchor(settings.auditAnchor()));
+        }
+    }
+
+    private int checkDirectly(NodeDatabase database, AuditAnchor anchor) {
+        Optional<AuditAnchor.Head> anchored = anchor.read();
+        AuditReport report = new AuditLog(database, Clock.systemUTC()).verify(anchored);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("checked the database directly, " + anchored.map(head -> "against the anchor at entry "
+                + head.seq() + " in " + anchor.file()).orElse("without an anchor (no " + anchor.file() + " yet)"));
+        out.println(report.problem());
+        return report.intact() ? 0 : BROKEN;
+    }
+
+    /** The node verifies with its own anchor file, which is the one this command would have read. */
+    private int askTheRunningNode(NodeSettings settings) throws InterruptedException {
+        ApiClient api = new ApiClient("http://127.0.0.1:" + settings.httpPort(), API_TIMEOUT, API_TIMEOUT);
+        JsonNode body = auditBody(api);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("checked by the running node's API at " + api.base() + " (it holds the database), "
+                + (body.has("anchoredSeq") ? "against the anchor at entry " + body.get("anchoredSeq").asLong()
+                        : "without an anchor"));
+        out.println(body.path("report").asText());
+        return body.path("intact").asBoolean(false) ? 0 : BROKEN;
+    }
+
+    private static JsonNode auditBody(ApiClient api) throws InterruptedException {
+        String unanswered = "the database is in use by a running node, but its API at " + api.base()
+                + "api/v1/audit ";
+        String fix = ": check node.http.port in the config, or stop the node and run `node audit verify` again";
+        ApiClient.Response response;
+        try {
+            response = api.get("api/v1/audit");
+        } catch (IOException e) {
+            throw new IllegalStateException(unanswered + "did not answer (" + e.getMessage() + ")" + fix, e);
+        }
+        if (response.status() != 200) {
+            throw new IllegalStateException(unanswered + "answered HTTP " + response.status() + ": "
+                    + response.body().strip() + fix);
+        }
+        try {
+            return new ObjectMapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(unanswered + "answered with something other than an audit report" + fix,
+                    e);
+        }
+    }
+
+    private static boolean heldByAnotherProcess(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && (sql.getErrorCode() == H2_DATABASE_IN_USE
+                    || String.valueOf(H2_DATABASE_IN_USE).equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -73,6 +73,8 @@ public final class NodeRuntime implements AutoCloseable {
             NodeTasks tasks = new NodeTasks(settings.nodeId());
             tasks.every(receiptCheckPeriod(settings.delivery().receiptWait()), "the check for overdue receipts",
                     services.receiptWatch()::resendOverdue);
+            tasks.every(settings.auditAnchorInterval(), "anchoring the audit chain",
+                    services.auditAnchoring()::anchorNow);
             LOG.info("node {} started: peers {}, API on http://{}:{}/api/v1", settings.nodeId(),
                     settings.peers().keySet(), settings.broker().host(), settings.httpPort());
             return new NodeRuntime(services, main, factories, tasks);
@@ -125,6 +127,11 @@ public final class NodeRuntime implements AutoCloseable {
     @Override
     public void close() {
         tasks.close();
+        try {
+            services.auditAnchoring().anchorNow();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the audit chain was not anchored at shutdown: {}", settings().nodeId(), e.getMessage());
+        }
         try {
             template.stop();
             main.stop();

@@ -8,6 +8,7 @@ import org.apache.camel.RoutesBuilder;
 import org.regionalexchange.node.api.Health;
 import org.regionalexchange.node.api.NodeApi;
 import org.regionalexchange.node.api.NodeMetrics;
+import org.regionalexchange.node.audit.AuditAnchoring;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.broker.BrokerConfig;
 import org.regionalexchange.node.broker.EmbeddedBroker;
@@ -51,7 +52,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /** The wiring of one node: every collaborator built once from the settings, in dependency order. */
 public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, NodeMetrics metrics,
-        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery) {
+        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditAnchoring auditAnchoring) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -107,9 +108,9 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new Health(broker, database, settings.peers().values().stream()
                         .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
                         trust::crlNextUpdate, clock),
-                metrics, clock);
+                metrics, clock, settings.auditAnchor());
         return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics, receiptWatch,
-                recovery);
+                recovery, new AuditAnchoring(audit, settings.auditAnchor()));
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param dataDir where the broker journal and the default H2 database live
  * @param peers the nodes this node has a link to, by node id
  * @param delivery when to resend a message whose receipt has not come
+ * @param auditAnchorInterval how often the head of the audit chain is anchored in {@link #auditAnchor()}
  */
 public record NodeSettings(
         String nodeId,
@@ -25,11 +26,17 @@ public record NodeSettings(
         DatabaseSettings database,
         int httpPort,
         Map<String, PeerSettings> peers,
-        DeliverySettings delivery) {
+        DeliverySettings delivery,
+        java.time.Duration auditAnchorInterval) {
 
     public NodeSettings {
         region = List.copyOf(region);
         peers = Map.copyOf(peers);
+    }
+
+    /** Where the head of the audit chain is anchored outside the database. */
+    public Path auditAnchor() {
+        return dataDir.resolve("audit").resolve("anchor.json");
     }
 
     public boolean isHub() {

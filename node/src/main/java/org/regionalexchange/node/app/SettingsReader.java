@@ -75,7 +75,8 @@ public final class SettingsReader {
         String hub = nodeId("node.hub", optional("node.hub").orElse("CARICC"));
         PkiSettings pki = pki(nodeId);
         return new NodeSettings(nodeId, hub, region, dataDir, broker(dataDir), pki, database(dataDir),
-                port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId), delivery());
+                port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId), delivery(),
+                duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")));
     }
 
     private NodeSettings.DeliverySettings delivery() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.node.store.StoreUnavailableException;
 
@@ -109,35 +110,59 @@ public final class AuditLog {
 
     /** Walks the chain from the first entry and names the first one that was changed, removed or reordered. */
     public AuditReport verify() {
+        return verify(Optional.empty());
+    }
+
+    /**
+     * As {@link #verify()}, and when an anchor is given the chain must still hold the anchored entry with its hash:
+     * a chain that ends before it was cut or rolled back, one with another entry there was replaced.
+     */
+    public AuditReport verify(Optional<AuditAnchor.Head> anchor) {
         try (Connection connection = database.connection();
                 PreparedStatement query = connection.prepareStatement("SELECT seq, recorded_at, message_id, digest,"
                         + " peer, decision, previous_hash, entry_hash FROM audit_log ORDER BY seq");
                 ResultSet rows = query.executeQuery()) {
-            long expectedSeq = 1;
-            String previousHash = AuditEntry.GENESIS;
-            long checked = 0;
+            ChainCheck check = new ChainCheck(anchor);
             while (rows.next()) {
-                AuditEntry entry = new AuditEntry(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                        rows.getString(3), rows.getString(4), rows.getString(5), Decision.valueOf(rows.getString(6)),
-                        rows.getString(7), rows.getString(8));
-                if (entry.seq() != expectedSeq) {
-                    return AuditReport.broken(checked, expectedSeq, "missing (removed); the chain jumps to entry "
-                            + entry.seq());
+                Optional<AuditReport> broken = check.next(entry(rows));
+                if (broken.isPresent()) {
+                    return broken.get();
                 }
-                if (!entry.hashMatches()) {
-                    return AuditReport.broken(checked, entry.seq(), "hash does not match its contents (changed)");
-                }
-                if (!entry.previousHash().equals(previousHash)) {
-                    return AuditReport.broken(checked, entry.seq(), "previous hash does not match entry "
-                            + (entry.seq() - 1) + " (reordered, or an entry before it was replaced)");
-                }
-                previousHash = entry.entryHash();
-                expectedSeq++;
-                checked++;
             }
-            return AuditReport.intact(checked);
+            return check.end();
         } catch (SQLException e) {
             throw new StoreUnavailableException("reading the audit log: " + e.getMessage(), e);
         }
+    }
+
+    /** The last entry, by the primary key alone, so that it stays cheap however long the log grows. */
+    public Optional<AuditAnchor.Head> head() {
+        return oneHead("SELECT seq, entry_hash, recorded_at FROM audit_log ORDER BY seq DESC LIMIT 1");
+    }
+
+    /** The entry with this seq, as a head, or empty when the log has none. */
+    Optional<AuditAnchor.Head> headAt(long seq) {
+        return oneHead("SELECT seq, entry_hash, recorded_at FROM audit_log WHERE seq = ?", seq);
+    }
+
+    private Optional<AuditAnchor.Head> oneHead(String sql, long... parameters) {
+        try (Connection connection = database.connection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setLong(i + 1, parameters[i]);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(new AuditAnchor.Head(row.getLong(1), row.getString(2),
+                        row.getObject(3, OffsetDateTime.class).toInstant())) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("reading the head of the audit log: " + e.getMessage(), e);
+        }
+    }
+
+    private static AuditEntry entry(ResultSet rows) throws SQLException {
+        return new AuditEntry(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                rows.getString(3), rows.getString(4), rows.getString(5), Decision.valueOf(rows.getString(6)),
+                rows.getString(7), rows.getString(8));
     }
 }

@@ -1,6 +1,7 @@
 /**
  * The hash-chained audit log: every sent, received, relayed and rejected message appends one entry whose hash covers
  * the previous entry's hash, so a changed, removed or reordered entry breaks the chain at a point the verifier names.
- * Uses the store's database; must not import Camel or the broker.
+ * The chain head is anchored in a file outside the database, so that a cut tail or a database rolled back to an
+ * older backup is named too. Uses the store's database; must not import Camel or the broker.
  */
 package org.regionalexchange.node.audit;

@@ -1,8 +1,10 @@
 package org.regionalexchange.node.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +22,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.audit.AuditAnchor;
+import org.regionalexchange.node.audit.AuditAnchorException;
+import org.regionalexchange.node.audit.AuditAnchoring;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.AuditReport;
 import org.regionalexchange.node.audit.Decision;
@@ -27,6 +34,9 @@ import org.regionalexchange.node.audit.Decision;
 abstract class StoreContract {
 
     NodeDatabase database;
+
+    @TempDir
+    Path anchorFolder;
 
     abstract String newDatabaseUrl();
 
@@ -140,6 +150,73 @@ abstract class StoreContract {
     }
 
     @Test
+    void reportsEntriesMissingAfterTheLastAnchor() throws Exception {
+        AuditLog audit = filledAuditLog(5);
+        AuditAnchor.Head anchor = audit.head().orElseThrow();
+        sql("DELETE FROM audit_log WHERE seq >= 3");
+
+        AuditReport report = audit.verify(Optional.of(anchor));
+        assertThat(report.intact()).isFalse();
+        assertThat(report.firstBrokenSeq()).contains(3L);
+        assertThat(report.anchor()).contains(anchor);
+        assertThat(report.problem()).isEqualTo("entries 3 to 5 are missing after the last anchor (seq 5 recorded "
+                + anchor.recordedAt() + "): the log was cut or rolled back; restore it from a backup and compare"
+                + " with the anchor held by the hub");
+        assertThat(audit.verify().intact()).as("without the anchor a cut tail looks intact").isTrue();
+    }
+
+    @Test
+    void reportsAnAnchoredEntryThatWasReplaced() throws Exception {
+        AuditLog audit = filledAuditLog(5);
+        AuditAnchor.Head anchor = audit.head().orElseThrow();
+        sql("DELETE FROM audit_log");
+        appendEntries(audit, 6, "rebuilt");
+
+        AuditReport report = audit.verify(Optional.of(anchor));
+        assertThat(report.firstBrokenSeq()).contains(5L);
+        assertThat(report.problem()).startsWith("entry 5 does not match the anchor: the log was replaced");
+    }
+
+    @Test
+    void anIntactChainLongerThanTheAnchorVerifiesIntact() {
+        AuditLog audit = filledAuditLog(3);
+        AuditAnchor.Head anchor = audit.head().orElseThrow();
+        appendEntries(audit, 2, "later");
+
+        AuditReport report = audit.verify(Optional.of(anchor));
+        assertThat(report.intact()).as(report.problem()).isTrue();
+        assertThat(report.entriesChecked()).isEqualTo(5);
+        assertThat(report.anchor()).contains(anchor);
+    }
+
+    @Test
+    void anchoringWritesTheHeadOnlyWhenTheChainMoved() {
+        AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        AuditAnchoring anchoring = new AuditAnchoring(audit, anchorFolder.resolve("audit/anchor.json"));
+        assertThat(anchoring.anchorNow()).as("nothing to anchor in an empty log").isEmpty();
+
+        appendEntries(audit, 2, "first");
+        assertThat(anchoring.anchorNow()).map(AuditAnchor.Head::seq).contains(2L);
+        assertThat(anchoring.anchorNow()).isEmpty();
+        appendEntries(audit, 1, "next");
+        assertThat(anchoring.anchorNow()).map(AuditAnchor.Head::seq).contains(3L);
+        assertThat(new AuditAnchor(anchorFolder.resolve("audit/anchor.json")).read()).isEqualTo(audit.head());
+    }
+
+    @Test
+    void anchoringKeepsTheAnchorOfACutLogForTheAuditor() throws Exception {
+        AuditLog audit = filledAuditLog(5);
+        Path file = anchorFolder.resolve("anchor.json");
+        new AuditAnchoring(audit, file).anchorNow();
+        sql("DELETE FROM audit_log WHERE seq >= 4");
+        appendEntries(audit, 3, "after the cut");
+
+        assertThatThrownBy(() -> new AuditAnchoring(audit, file).anchorNow()).isInstanceOf(AuditAnchorException.class)
+                .hasMessageContaining("no longer holds entry 5").hasMessageContaining("node audit verify");
+        assertThat(new AuditAnchor(file).read()).map(AuditAnchor.Head::seq).contains(5L);
+    }
+
+    @Test
     void concurrentAppendsKeepOneUnbrokenChain() throws Exception {
         AuditLog audit = new AuditLog(database, Clock.systemUTC());
         concurrently(8, () -> {
@@ -155,11 +232,15 @@ abstract class StoreContract {
 
     private AuditLog filledAuditLog(int entries) {
         AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        appendEntries(audit, entries, "message");
+        return audit;
+    }
+
+    private static void appendEntries(AuditLog audit, int entries, String text) {
         for (int i = 1; i <= entries; i++) {
-            audit.append("m-" + i, AuditEntryDigest.of("message " + i), i % 2 == 0 ? "KG" : "CARICC",
+            audit.append("m-" + i, AuditEntryDigest.of(text + " " + i), i % 2 == 0 ? "KG" : "CARICC",
                     i % 2 == 0 ? Decision.RECEIVED : Decision.SENT);
         }
-        return audit;
     }
 
     private void sql(String statement) throws Exception {

@@ -1,0 +1,150 @@
+package org.regionalexchange.node.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.audit.AuditAnchoring;
+import org.regionalexchange.node.audit.AuditLog;
+import org.regionalexchange.node.audit.Decision;
+import org.regionalexchange.node.store.NodeDatabase;
+import picocli.CommandLine;
+
+/** `node audit verify`: the database directly when it is free, the running node's API while the node holds it. */
+class AuditCommandTest {
+
+    @TempDir
+    static Path folder;
+
+    /** One database held by another JVM for the whole class: starting that JVM is the slow part. */
+    static Path heldDataDir;
+    static DatabaseHeldElsewhere held;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void nodeHoldingItsDatabase() throws IOException {
+        Path pki = Files.createDirectories(folder.resolve("pki/KZ")).getParent();
+        for (Path file : new Path[] {pki.resolve("KZ/node.p12"), pki.resolve("KZ/tls.p12"),
+                pki.resolve("truststore.p12"), pki.resolve("ca.crt.pem"), pki.resolve("crl.pem")}) {
+            Files.writeString(file, "x");
+        }
+        Files.writeString(pki.resolve("keystore.pass"), "secret\n");
+        heldDataDir = folder.resolve("held");
+        anchoredDatabase(heldDataDir).close();
+        held = DatabaseHeldElsewhere.open(databaseUrl(heldDataDir));
+    }
+
+    @AfterAll
+    static void stopHolding() throws Exception {
+        held.close();
+    }
+
+    @Test
+    void checksTheDatabaseDirectlyAgainstTheAnchorWhenNoNodeHoldsIt() throws Exception {
+        Path dataDir = folder.resolve("free");
+        try (NodeDatabase database = anchoredDatabase(dataDir); Connection connection = database.connection();
+                Statement sql = connection.createStatement()) {
+            sql.execute("DELETE FROM audit_log WHERE seq = 3");
+        }
+
+        assertThat(verify(config(dataDir, freePort()))).as(err.toString()).isEqualTo(AuditCommand.BROKEN);
+        assertThat(out.toString()).startsWith("checked the database directly, against the anchor at entry 3")
+                .contains("entry 3 is missing after the last anchor");
+    }
+
+    @Test
+    void asksTheRunningNodeWhileItHoldsTheDatabase() throws Exception {
+        String intact = "{\"intact\":true,\"entriesChecked\":3,\"report\":\"chain intact: 3 entries, entry 3"
+                + " matches the anchor\",\"anchoredSeq\":3}";
+
+        assertThat(verifyWithNodeAnswering(intact)).as(err.toString()).isZero();
+        assertThat(out.toString()).startsWith("checked by the running node's API at http://127.0.0.1:")
+                .contains("against the anchor at entry 3").contains("chain intact: 3 entries");
+    }
+
+    @Test
+    void exitsBrokenWhenTheRunningNodeReportsABrokenChain() throws Exception {
+        String broken = "{\"intact\":false,\"entriesChecked\":2,\"report\":\"entry 3 is missing after the last"
+                + " anchor\",\"firstBrokenEntry\":3,\"anchoredSeq\":3}";
+
+        assertThat(verifyWithNodeAnswering(broken)).as(err.toString()).isEqualTo(AuditCommand.BROKEN);
+        assertThat(out.toString()).contains("entry 3 is missing after the last anchor");
+    }
+
+    @Test
+    void saysWhatToDoWhenTheDatabaseIsHeldAndNoNodeAnswers() throws Exception {
+        assertThat(verify(config(heldDataDir, freePort()))).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("node: the database is in use by a running node")
+                .contains("check node.http.port").contains("stop the node").doesNotContain("\n");
+    }
+
+    private int verifyWithNodeAnswering(String auditJson) throws IOException {
+        HttpServer node = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        node.createContext("/api/v1/audit", exchange -> {
+            byte[] body = auditJson.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream response = exchange.getResponseBody()) {
+                response.write(body);
+            }
+        });
+        node.start();
+        try {
+            return verify(config(heldDataDir, node.getAddress().getPort()));
+        } finally {
+            node.stop(0);
+        }
+    }
+
+    private int verify(Path config) {
+        CommandLine commandLine = NodeCli.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute("audit", "verify", "--config", config.toString());
+    }
+
+    /** Three entries, anchored at the third, where the node keeps them by default. */
+    private static NodeDatabase anchoredDatabase(Path dataDir) {
+        NodeDatabase database = NodeDatabase.open(databaseUrl(dataDir), "node", new char[0]);
+        AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        for (int i = 1; i <= 3; i++) {
+            audit.append("m-" + i, "e".repeat(64), "KG", Decision.RECEIVED);
+        }
+        new AuditAnchoring(audit, dataDir.resolve("audit/anchor.json")).anchorNow();
+        return database;
+    }
+
+    private static String databaseUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("node");
+    }
+
+    private static Path config(Path dataDir, int httpPort) throws IOException {
+        return Files.writeString(folder.resolve("kz.properties"), String.join("\n",
+                "node.id=KZ", "node.data-dir=" + dataDir, "node.broker.peer-port=61617",
+                "node.pki.dir=" + folder.resolve("pki"), "node.http.port=" + httpPort, ""));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
