@@ -1,6 +1,6 @@
 package org.regionalexchange.node.store;
 
-import org.regionalexchange.node.store.testing.PostgresServer;
+import org.regionalexchange.node.faults.PostgresServer;
 
 /** The store contract on a real PostgreSQL 15 started on loopback for the test run. */
 class PostgresStoreTest extends StoreContract {

@@ -1,4 +1,4 @@
-package org.regionalexchange.node.store.testing;
+package org.regionalexchange.node.faults;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A throwaway PostgreSQL 15 on loopback for tests: initdb into a temporary folder, start on a free port, stop at JVM
- * exit. initdb refuses to run as root, so as root the server runs as the {@code postgres} user.
+ * A throwaway PostgreSQL 15 on loopback for tests and fault drills: initdb into a temporary folder, start on a free
+ * port, stop at JVM exit. initdb refuses to run as root, so as root the server runs as the {@code postgres} user.
+ * A drill can stop the server abruptly (as a crash of the database host would) and start it again on the same data.
  */
 public final class PostgresServer {
 
@@ -26,22 +27,42 @@ public final class PostgresServer {
 
     private final Path folder;
     private final int port;
+    private final boolean fsync;
+    private boolean stopped;
 
-    private PostgresServer(Path folder, int port) {
+    private PostgresServer(Path folder, int port, boolean fsync) {
         this.folder = folder;
         this.port = port;
+        this.fsync = fsync;
     }
 
-    /** The one server of this test JVM, started on first use. */
+    /** The one server of this test JVM, started on first use; fsync off, since the tests do not crash it. */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-stop"));
+            shared = startNew(false);
         }
         return shared;
     }
 
-    /** A new, empty database on the shared server; its JDBC URL. */
+    /** A server of its own, with fsync on as in production, stopped at JVM exit. */
+    public static PostgresServer startNew(boolean fsync) {
+        PostgresServer server = start(fsync);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "postgres-stop"));
+        return server;
+    }
+
+    /** Stops the server at once, without a checkpoint, as a crash would; {@link #resume()} starts it again. */
+    public void crash() {
+        run(60, asPostgres(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
+                "-m", "immediate", "-w", "stop"));
+    }
+
+    /** Starts the server again on the same data and port after {@link #crash()}. */
+    public void resume() {
+        pgCtlStart(folder, port, fsync);
+    }
+
+    /** A new, empty database on this server; its JDBC URL. */
     public String createDatabase() {
         String name = "node_test_" + DATABASES.incrementAndGet();
         try (Connection connection = DriverManager.getConnection(url("postgres"), "postgres", "");
@@ -53,11 +74,21 @@ public final class PostgresServer {
         return url(name);
     }
 
+    public String user() {
+        return "postgres";
+    }
+
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    private static PostgresServer start() {
+    private static void pgCtlStart(Path folder, int port, boolean fsync) {
+        run(60, asPostgres(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-w", "-t",
+                "45", "-l", folder.resolve("server.log").toString(), "-o", "-p " + port + " -k " + folder
+                        + " -c listen_addresses=127.0.0.1 -c fsync=" + (fsync ? "on" : "off"), "start"));
+    }
+
+    private static PostgresServer start(boolean fsync) {
         if (!Files.isExecutable(BIN.resolve("initdb"))) {
             throw new IllegalStateException("PostgreSQL 15 is not installed at " + BIN
                     + ": install it with `apt-get install postgresql-15` (or set -Dpostgres.bin)");
@@ -71,16 +102,19 @@ public final class PostgresServer {
             Path data = folder.resolve("data");
             run(60, asPostgres(BIN.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust",
                     "-U", "postgres", "--no-sync", "-E", "UTF8"));
-            run(60, asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "45",
-                    "-l", folder.resolve("server.log").toString(), "-o",
-                    "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
-            return new PostgresServer(folder, port);
+            pgCtlStart(folder, port, fsync);
+            return new PostgresServer(folder, port, fsync);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start PostgreSQL for tests: " + e.getMessage(), e);
         }
     }
 
-    private void stop() {
+    /** Stops the server for good (once; later calls do nothing). */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         try {
             run(30, asPostgres(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
                     "-m", "fast", "-w", "stop"));

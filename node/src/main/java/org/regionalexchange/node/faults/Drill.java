@@ -1,0 +1,302 @@
+package org.regionalexchange.node.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.regionalexchange.node.audit.AuditAnchor;
+
+/**
+ * One fault drill: a stream of uniquely numbered seizure notices from KZ over REST while a fault strikes, then a wait
+ * until the sender has every receipt, then the count of what each node stored, gave its subscriber and recorded.
+ * The nodes run as separate JVMs; crashes are SIGKILL, a partition is a cut link proxy, a database outage is an
+ * immediate stop of the PostgreSQL server.
+ */
+public final class Drill {
+
+    /** The faults, each in a region of its own. */
+    public enum Fault {
+        RECEIVER_CRASH, SENDER_CRASH, HUB_CRASH, PARTITION, DATABASE_OUTAGE;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        public static Fault fromId(String id) {
+            return valueOf(id.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    /**
+     * The size of a drill.
+     *
+     * @param receiptWait the nodes' node.delivery.receipt-wait: how soon a notice without a receipt is resent
+     */
+    public record Plan(int notices, double perSecond, Duration partition, Duration databaseOutage,
+            Duration receiptWait, Duration drainTimeout) {}
+
+    private static final Duration DOWN = Duration.ofSeconds(5);
+    private static final String SENDER = "KZ";
+    private static final String RECEIVER = "KG";
+    private static final String HUB = "CARICC";
+
+    private final Fault fault;
+    private final Plan plan;
+    private final Path folder;
+    private final Consumer<String> progress;
+    private final List<Duration> recoveries = new ArrayList<>();
+    private final List<Instant> faultEnds = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The receiving node's local acceptor, where the subscriber connects. */
+    private int localPort;
+
+    public Drill(Fault fault, Plan plan, Path folder, Consumer<String> progress) {
+        this.fault = fault;
+        this.plan = plan;
+        this.folder = folder;
+        this.progress = progress;
+    }
+
+    public DrillResult run() {
+        PostgresServer postgres = fault == Fault.DATABASE_OUTAGE ? PostgresServer.startNew(true) : null;
+        List<TcpProxy> proxies = new ArrayList<>();
+        DrillRegion region = region(postgres, proxies);
+        DispatchCounter counter = null;
+        Load load = null;
+        try {
+            for (String node : region.nodes()) {
+                region.node(node).start();
+            }
+            counter = new DispatchCounter(localPort, region.pki().truststore(), region.pki().password(),
+                    DrillRegion.SUBSCRIBER, DrillRegion.SUBSCRIBER_PASSWORD, "drill-" + fault.id()).start();
+            load = new Load(region.node(SENDER).api(), List.of(fault == Fault.HUB_CRASH ? "REGIONAL" : RECEIVER),
+                    "DRILL-" + fault.id().toUpperCase(Locale.ROOT));
+            stream(region, load, counter, postgres, proxies);
+            double acceptedPerSecond = load.acceptedPerSecond();
+            Instant streamEnd = Instant.now();
+            awaitDrain(region, load, counter);
+            Duration drain = Duration.between(streamEnd, Instant.now());
+            long deadLettered = region.nodes().stream().mapToLong(node -> deadLettered(region.node(node).api())).sum();
+            measureRecoveries(counter);
+            counter.close();
+            region.close();
+            return count(region, load, counter, deadLettered, drain, acceptedPerSecond);
+        } finally {
+            if (counter != null) {
+                counter.close();
+            }
+            if (load != null) {
+                load.close();
+            }
+            region.close();
+            proxies.forEach(TcpProxy::close);
+            if (postgres != null) {
+                postgres.stop();
+            }
+        }
+    }
+
+    private DrillRegion region(PostgresServer postgres, List<TcpProxy> proxies) {
+        List<String> nodes = fault == Fault.HUB_CRASH ? List.of(HUB, SENDER, RECEIVER) : List.of(SENDER, RECEIVER);
+        List<List<String>> links = fault == Fault.HUB_CRASH ? List.of() : List.of(List.of(SENDER, RECEIVER));
+        DrillRegion region = new DrillRegion(folder.resolve(fault.id()), nodes, links);
+        for (String node : nodes) {
+            region.set(node, "node.delivery.receipt-wait", plan.receiptWait().toString());
+            region.set(node, "node.audit.anchor-interval", "PT1S");
+            if (postgres != null) {
+                region.set(node, "node.db.url", postgres.createDatabase());
+                region.set(node, "node.db.user", postgres.user());
+            }
+        }
+        localPort = region.openLocalAcceptor(RECEIVER);
+        if (fault == Fault.PARTITION) {
+            TcpProxy toReceiver = new TcpProxy(region.peerPort(RECEIVER));
+            TcpProxy toSender = new TcpProxy(region.peerPort(SENDER));
+            proxies.add(toReceiver);
+            proxies.add(toSender);
+            region.routeLink(SENDER, RECEIVER, toReceiver.port());
+            region.routeLink(RECEIVER, SENDER, toSender.port());
+        }
+        return region;
+    }
+
+    /** Submits the stream and strikes the drill's fault at its moments. */
+    private void stream(DrillRegion region, Load load, DispatchCounter counter, PostgresServer postgres,
+            List<TcpProxy> proxies) {
+        int n = plan.notices();
+        if (fault == Fault.SENDER_CRASH) {
+            int batch = (int) (n * 0.4);
+            load.submit(0, batch, plan.perSecond());
+            // Every notice of the batch has its answer: kill the sender right after its last 202.
+            region.node(SENDER).kill();
+            report("killed " + SENDER + " (SIGKILL) right after it accepted " + load.accepted().size(), load, counter);
+            NodeProcess.pause(DOWN);
+            region.node(SENDER).start();
+            faultEnds.add(Instant.now());
+            load.submit(batch, n, plan.perSecond());
+            return;
+        }
+        Thread submitter = new Thread(() -> load.submit(0, n, plan.perSecond()), "drill-load");
+        submitter.start();
+        Instant start = Instant.now();
+        Duration stream = Duration.ofMillis((long) (n / plan.perSecond() * 1000));
+        switch (fault) {
+            case RECEIVER_CRASH -> {
+                crashAt(region, RECEIVER, start.plus(stream.multipliedBy(25).dividedBy(100)), load, counter);
+                crashAt(region, RECEIVER, start.plus(stream.multipliedBy(60).dividedBy(100)), load, counter);
+            }
+            case HUB_CRASH -> crashAt(region, HUB, start.plus(stream.multipliedBy(40).dividedBy(100)), load, counter);
+            case PARTITION -> {
+                waitUntil(start.plus(stream.multipliedBy(30).dividedBy(100)), load, counter);
+                proxies.forEach(TcpProxy::cut);
+                report("cut the link " + SENDER + "-" + RECEIVER + " for " + plan.partition().toSeconds() + " s", load,
+                        counter);
+                waitUntil(Instant.now().plus(plan.partition()), load, counter);
+                proxies.forEach(TcpProxy::heal);
+                faultEnds.add(Instant.now());
+                report("healed the link", load, counter);
+            }
+            case DATABASE_OUTAGE -> {
+                waitUntil(start.plus(stream.multipliedBy(30).dividedBy(100)), load, counter);
+                postgres.crash();
+                report("stopped PostgreSQL (immediate) for " + plan.databaseOutage().toSeconds() + " s", load,
+                        counter);
+                waitUntil(Instant.now().plus(plan.databaseOutage()), load, counter);
+                postgres.resume();
+                faultEnds.add(Instant.now());
+                report("PostgreSQL is back", load, counter);
+            }
+            default -> throw new IllegalStateException("no timeline for " + fault);
+        }
+        try {
+            while (submitter.isAlive()) {
+                submitter.join(5_000);
+                report("streaming", load, counter);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void crashAt(DrillRegion region, String node, Instant at, Load load, DispatchCounter counter) {
+        waitUntil(at, load, counter);
+        region.node(node).kill();
+        report("killed " + node + " (SIGKILL)", load, counter);
+        NodeProcess.pause(DOWN);
+        region.node(node).start();
+        faultEnds.add(Instant.now());
+        report("restarted " + node, load, counter);
+    }
+
+    private void waitUntil(Instant at, Load load, DispatchCounter counter) {
+        Instant lastReport = Instant.now();
+        while (Instant.now().isBefore(at)) {
+            NodeProcess.pause(Duration.ofMillis(Math.min(250, Math.max(1, Duration.between(Instant.now(), at)
+                    .toMillis()))));
+            if (Duration.between(lastReport, Instant.now()).toSeconds() >= 5) {
+                report("streaming", load, counter);
+                lastReport = Instant.now();
+            }
+        }
+    }
+
+    /** Until the sender holds a receipt for every accepted notice and the subscriber has them all. */
+    private void awaitDrain(DrillRegion region, Load load, DispatchCounter counter) {
+        Instant deadline = Instant.now().plus(plan.drainTimeout());
+        int accepted = load.accepted().size();
+        while (Instant.now().isBefore(deadline)) {
+            String summary = get(region.node(SENDER).api().resolve("/api/v1/delivery-summary"));
+            if (summary.contains("\"queued\":0,") && summary.contains("\"forwarded\":0,")
+                    && counter.messageIds().containsAll(load.accepted().keySet())) {
+                report("drained", load, counter);
+                return;
+            }
+            report("draining (" + SENDER + " " + summary + ", subscriber has " + counter.received() + "/" + accepted
+                    + ")", load, counter);
+            NodeProcess.pause(Duration.ofSeconds(2));
+        }
+        report("not drained after " + plan.drainTimeout().toSeconds() + " s; counting what there is", load, counter);
+    }
+
+    private void measureRecoveries(DispatchCounter counter) {
+        for (Instant end : faultEnds) {
+            counter.firstArrivalAfter(end).ifPresent(first -> recoveries.add(Duration.between(end, first)));
+        }
+    }
+
+    private DrillResult count(DrillRegion region, Load load, DispatchCounter counter, long deadLettered,
+            Duration drain, double acceptedPerSecond) {
+        Map<String, DrillAudit> audits = new java.util.LinkedHashMap<>();
+        for (String node : region.nodes()) {
+            audits.put(node, new DrillAudit(region.databaseUrl(node), region.databaseUser(node),
+                    new AuditAnchor(region.dataDir(node).resolve("audit").resolve("anchor.json"))));
+        }
+        List<String> recipients = fault == Fault.HUB_CRASH ? List.of(HUB, RECEIVER) : List.of(RECEIVER);
+        DrillAudit sender = audits.get(SENDER);
+        int stored = 0;
+        int lost = 0;
+        int unrecorded = 0;
+        int stuck = 0;
+        List<String> problems = new ArrayList<>();
+        for (String messageId : load.accepted().keySet()) {
+            boolean everywhere = recipients.stream().allMatch(r -> audits.get(r).stored(messageId));
+            stored += everywhere ? 1 : 0;
+            lost += everywhere ? 0 : 1;
+            unrecorded += sender.recorded(messageId) ? 0 : 1;
+            stuck += sender.undelivered(messageId) ? 1 : 0;
+        }
+        int auditProblems = 0;
+        for (Map.Entry<String, DrillAudit> node : audits.entrySet()) {
+            if (node.getValue().chainProblem().isPresent()) {
+                auditProblems++;
+                problems.add(node.getKey() + " audit: " + node.getValue().chainProblem().get());
+            }
+        }
+        for (String recipient : recipients) {
+            long missing = load.accepted().keySet().stream().filter(id -> audits.get(recipient).stored(id))
+                    .filter(id -> !audits.get(recipient).auditedReceived(id)).count();
+            if (missing > 0) {
+                auditProblems++;
+                problems.add(recipient + " audit: " + missing + " stored notices have no RECEIVED entry");
+            }
+        }
+        int delivered = (int) load.accepted().keySet().stream().filter(counter.messageIds()::contains).count();
+        int quarantined = audits.values().stream().mapToInt(DrillAudit::quarantined).sum();
+        return new DrillResult(fault.id(), load.accepted().size(), load.refused(), stored, lost, delivered,
+                (int) counter.duplicated(), unrecorded, stuck, auditProblems, quarantined, deadLettered,
+                List.copyOf(recoveries), drain, acceptedPerSecond, problems);
+    }
+
+    private long deadLettered(URI api) {
+        return get(api.resolve("/metrics")).lines().filter(line -> line.startsWith("regional_exchange_queue_depth")
+                && line.contains("exchange.dead-letter")).mapToLong(line -> (long) Double.parseDouble(
+                        line.substring(line.lastIndexOf(' ') + 1))).map(depth -> Math.max(0, depth)).sum();
+    }
+
+    private String get(URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "unreachable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private void report(String what, Load load, DispatchCounter counter) {
+        progress.accept(String.format("%s: %s; submitted %d, accepted %d, refused %d, subscriber has %d", fault.id(),
+                what, load.submitted(), load.accepted().size(), load.refused(), counter.received()));
+    }
+}

@@ -1,0 +1,91 @@
+package org.regionalexchange.node.faults;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.regionalexchange.node.audit.AuditAnchor;
+import org.regionalexchange.node.audit.AuditLog;
+import org.regionalexchange.node.audit.AuditReport;
+import org.regionalexchange.node.store.NodeDatabase;
+
+/**
+ * Reads one stopped node's store the way an auditor would: its sent records and their status per recipient, what it
+ * received, its quarantine, and its audit chain checked against the node's own anchor.
+ */
+final class DrillAudit {
+
+    private final Set<String> sent = new HashSet<>();
+    private final Map<String, Set<String>> undelivered = new HashMap<>();
+    private final Set<String> received = new HashSet<>();
+    private final Map<String, Set<String>> auditedAs = new HashMap<>();
+    private final int quarantined;
+    private final AuditReport chain;
+
+    DrillAudit(String url, String user, AuditAnchor anchor) {
+        try (NodeDatabase database = NodeDatabase.open(url, user, new char[0]);
+                Connection connection = database.connection()) {
+            query(connection, "SELECT message_id FROM sent_message WHERE kind = 'seizure-notice'",
+                    row -> sent.add(row.getString(1)));
+            query(connection, "SELECT r.message_id, r.recipient FROM sent_recipient r JOIN sent_message m ON"
+                    + " m.message_id = r.message_id WHERE m.kind = 'seizure-notice' AND r.status <> 'DELIVERED'",
+                    row -> undelivered.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2)));
+            query(connection, "SELECT message_id FROM received_message WHERE kind = 'seizure-notice'",
+                    row -> received.add(row.getString(1)));
+            query(connection, "SELECT message_id, decision FROM audit_log",
+                    row -> auditedAs.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2)));
+            int[] count = new int[1];
+            query(connection, "SELECT COUNT(*) FROM quarantine", row -> count[0] = row.getInt(1));
+            quarantined = count[0];
+            chain = new AuditLog(database, Clock.systemUTC()).verify(anchor.read());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the drill's store at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    boolean recorded(String messageId) {
+        return sent.contains(messageId) && auditedAs.getOrDefault(messageId, Set.of()).contains("SENT");
+    }
+
+    boolean undelivered(String messageId) {
+        return !sent.contains(messageId) || undelivered.containsKey(messageId);
+    }
+
+    boolean stored(String messageId) {
+        return received.contains(messageId);
+    }
+
+    boolean auditedReceived(String messageId) {
+        return auditedAs.getOrDefault(messageId, Set.of()).contains("RECEIVED");
+    }
+
+    int quarantined() {
+        return quarantined;
+    }
+
+    AuditReport chain() {
+        return chain;
+    }
+
+    Optional<String> chainProblem() {
+        return chain.intact() ? Optional.empty() : Optional.of(chain.problem());
+    }
+
+    private interface Row {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, Row reader) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        }
+    }
+}
