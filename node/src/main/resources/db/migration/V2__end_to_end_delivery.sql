@@ -9,5 +9,6 @@ ALTER TABLE sent_recipient ADD COLUMN last_attempt_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE sent_recipient ADD COLUMN next_attempt_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE sent_recipient ADD COLUMN last_error VARCHAR(500);
 CREATE INDEX sent_recipient_due ON sent_recipient (status, next_attempt_at);
+CREATE INDEX sent_recipient_progress ON sent_recipient (recipient, status);
 
 ALTER TABLE received_message ADD COLUMN dispatched_at TIMESTAMP WITH TIME ZONE;

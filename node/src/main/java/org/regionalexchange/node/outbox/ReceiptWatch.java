@@ -23,11 +23,17 @@ import org.slf4j.LoggerFactory;
  * doubles up to a ceiling. The receiver stores a messageId once and answers every copy with a receipt, so a lost
  * message or a lost receipt heals without duplicates. Receipts themselves are never resent; an expired message is
  * given up with the reason in its status.
+ *
+ * <p>A recipient that is working through a backlog must not be buried under resends of what it has not reached
+ * yet: an overdue copy is resent only when the recipient has gone silent (no receipt for a whole receipt wait) or
+ * has already confirmed a copy handed over after this one (it overtook it, so this one was lost). Otherwise the
+ * check looks again later.
  */
 public final class ReceiptWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptWatch.class);
     private static final int BATCH = 500;
+    private static final Duration OVERTAKING_MARGIN = Duration.ofSeconds(2);
 
     private final SentMessages sent;
     private final NextHopResolver resolver;
@@ -50,17 +56,34 @@ public final class ReceiptWatch {
         this.clock = clock;
     }
 
-    /** Resends every overdue message once; returns how many recipients were resent to. */
+    /** Resends every overdue message that looks lost; returns how many recipients were resent to. */
     public int resendOverdue() {
+        Instant now = clock.instant();
+        Map<String, SentMessages.Progress> progress = new LinkedHashMap<>();
         Map<String, List<SentMessages.Unconfirmed>> byMessage = new LinkedHashMap<>();
         for (SentMessages.Unconfirmed overdue : sent.unconfirmed(BATCH)) {
-            byMessage.computeIfAbsent(overdue.messageId(), id -> new ArrayList<>()).add(overdue);
+            SentMessages.Progress answering = progress.computeIfAbsent(overdue.recipient(), sent::progress);
+            if (looksLost(overdue, answering, now)) {
+                byMessage.computeIfAbsent(overdue.messageId(), id -> new ArrayList<>()).add(overdue);
+            } else {
+                sent.postpone(overdue.messageId(), overdue.recipient(), now.plus(receiptWait.dividedBy(4)));
+            }
         }
         int resent = 0;
         for (Map.Entry<String, List<SentMessages.Unconfirmed>> message : byMessage.entrySet()) {
             resent += resend(message.getKey(), message.getValue());
         }
         return resent;
+    }
+
+    private boolean looksLost(SentMessages.Unconfirmed overdue, SentMessages.Progress answering, Instant now) {
+        boolean silent = answering.lastReceiptAt() == null
+                || answering.lastReceiptAt().isBefore(now.minus(receiptWait));
+        // The margin absorbs the small reordering of copies handed over together and taken by parallel consumers.
+        boolean overtaken = answering.latestConfirmedHandOver() != null && overdue.handedOverAt() != null
+                && answering.latestConfirmedHandOver().isAfter(overdue.handedOverAt().plus(OVERTAKING_MARGIN));
+        boolean expired = overdue.expiresAt() != null && !now.isBefore(overdue.expiresAt());
+        return silent || overtaken || expired;
     }
 
     private int resend(String messageId, List<SentMessages.Unconfirmed> recipients) {

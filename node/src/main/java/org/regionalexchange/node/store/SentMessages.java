@@ -45,8 +45,19 @@ public final class SentMessages {
         }
     }
 
-    /** A recipient that was handed its copy and whose receipt is overdue. */
-    public record Unconfirmed(String messageId, String recipient, int resends, Instant expiresAt) {}
+    /**
+     * A recipient that was handed its copy and whose receipt is overdue.
+     *
+     * @param handedOverAt when the copy (or its last resend) left this node
+     */
+    public record Unconfirmed(String messageId, String recipient, int resends, Instant expiresAt,
+            Instant handedOverAt) {}
+
+    /**
+     * How a recipient has been answering: when its last receipt came, and the latest hand-over it has confirmed.
+     * Either is null when it never answered.
+     */
+    public record Progress(Instant lastReceiptAt, Instant latestConfirmedHandOver) {}
 
     /** Records in a transaction of its own. */
     public void record(Sent sent) {
@@ -146,7 +157,8 @@ public final class SentMessages {
 
     /** Recipients handed their copy whose receipt was due before now, oldest deadline first. */
     public List<Unconfirmed> unconfirmed(int limit) {
-        String sql = "SELECT r.message_id, r.recipient, r.attempts, m.expires_at FROM sent_recipient r"
+        String sql = "SELECT r.message_id, r.recipient, r.attempts, m.expires_at, r.last_attempt_at"
+                + " FROM sent_recipient r"
                 + " JOIN sent_message m ON m.message_id = r.message_id WHERE r.status = 'FORWARDED'"
                 + " AND r.next_attempt_at <= ? AND m.kind <> 'receipt' ORDER BY r.next_attempt_at LIMIT " + limit;
         try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
@@ -154,15 +166,38 @@ public final class SentMessages {
             List<Unconfirmed> due = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    OffsetDateTime expires = rows.getObject(4, OffsetDateTime.class);
                     due.add(new Unconfirmed(rows.getString(1), rows.getString(2), rows.getInt(3),
-                            expires == null ? null : expires.toInstant()));
+                            instant(rows.getObject(4, OffsetDateTime.class)),
+                            instant(rows.getObject(5, OffsetDateTime.class))));
                 }
             }
             return due;
         } catch (SQLException e) {
             throw NodeDatabase.failure("reading unconfirmed deliveries", e);
         }
+    }
+
+    public Progress progress(String recipient) {
+        String sql = "SELECT MAX(r.updated_at), MAX(r.last_attempt_at) FROM sent_recipient r JOIN sent_message m"
+                + " ON m.message_id = r.message_id WHERE r.recipient = ? AND r.status IN ('DELIVERED', 'REJECTED')"
+                + " AND m.kind <> 'receipt'";
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, recipient);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new Progress(instant(rows.getObject(1, OffsetDateTime.class)),
+                        instant(rows.getObject(2, OffsetDateTime.class)));
+            }
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading the receipts of " + recipient, e);
+        }
+    }
+
+    /** Looks at an overdue recipient again later without counting a resend. */
+    public void postpone(String messageId, String recipient, Instant nextDue) {
+        update("postponing a resend of " + messageId, "UPDATE sent_recipient SET next_attempt_at = ?"
+                + " WHERE message_id = ? AND recipient = ? AND status = 'FORWARDED'", time(nextDue), messageId,
+                recipient);
     }
 
     /** Queued recipients (no hand-over seen yet) by message, for the outbox check at start-up. */
@@ -272,6 +307,10 @@ public final class SentMessages {
 
     private static String truncate(String text) {
         return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     static OffsetDateTime time(Instant instant) {
