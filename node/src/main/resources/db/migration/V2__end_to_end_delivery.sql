@@ -5,6 +5,7 @@
 ALTER TABLE sent_message ADD COLUMN wire BYTEA;
 
 ALTER TABLE sent_recipient ADD COLUMN attempts INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE sent_recipient ADD COLUMN handed_over_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE sent_recipient ADD COLUMN last_attempt_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE sent_recipient ADD COLUMN next_attempt_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE sent_recipient ADD COLUMN last_error VARCHAR(500);

@@ -30,6 +30,7 @@ import org.regionalexchange.node.inbox.Rejections;
 import org.regionalexchange.node.inbox.Relay;
 import org.regionalexchange.node.outbox.CopyQueue;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
+import org.regionalexchange.node.outbox.HopHealth;
 import org.regionalexchange.node.outbox.OutboxRecovery;
 import org.regionalexchange.node.outbox.ReceiptWatch;
 import org.regionalexchange.node.outbox.LocalSubmitRoutes;
@@ -93,15 +94,16 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock),
                 new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
-        routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger));
+        HopHealth hops = new HopHealth(clock);
+        routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger, hops));
         routes.add(new LocalSubmitRoutes());
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
                 new Acceptance(new MessageOpener(keys, trust, clock), catalog, received, audit, clock,
                         metrics.openTimer()),
                 new LocalDispatcher(dispatchFactory, received, clock), receipts));
-        ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox, audit,
-                delivery.receiptWait(), delivery.maxResendWait(), clock);
+        ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox::enqueueCopies, audit,
+                hops, delivery.receiptWait(), delivery.maxResendWait(), clock);
         OutboxRecovery recovery = new OutboxRecovery(settings.nodeId(), sent, resolver, outbox, internalFactory,
                 settings.peers().keySet());
         NodeApi api = new NodeApi(sent, received, quarantine, audit,

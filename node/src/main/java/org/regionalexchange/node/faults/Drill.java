@@ -132,7 +132,10 @@ public final class Drill {
     /** Submits the stream and strikes the drill's fault at its moments. */
     private void stream(DrillRegion region, Load load, DispatchCounter counter, PostgresServer postgres,
             List<TcpProxy> proxies) {
-        int n = plan.notices();
+        // While the database is down the sender refuses submissions (nothing can be recorded), so the stream runs
+        // longer by the outage, and at least the planned number is accepted.
+        int n = plan.notices() + (fault == Fault.DATABASE_OUTAGE
+                ? (int) (plan.perSecond() * plan.databaseOutage().toSeconds()) : 0);
         if (fault == Fault.SENDER_CRASH) {
             int batch = (int) (n * 0.4);
             load.submit(0, batch, plan.perSecond());

@@ -25,10 +25,12 @@ public final class DeliveryRoutes extends RouteBuilder {
 
     private final List<String> peers;
     private final DeliveryListener listener;
+    private final HopHealth health;
 
-    public DeliveryRoutes(Collection<String> peers, DeliveryListener listener) {
+    public DeliveryRoutes(Collection<String> peers, DeliveryListener listener, HopHealth health) {
         this.peers = List.copyOf(peers);
         this.listener = listener;
+        this.health = health;
     }
 
     /** The JMS component that reaches a peer's broker over mutual TLS. */
@@ -55,17 +57,19 @@ public final class DeliveryRoutes extends RouteBuilder {
                             + "}>${header." + MessageProperties.DELIVER_TO + "}>${header."
                             + MessageProperties.RESEND + "}"))
                     .to(peerComponent(peer) + ":queue:" + BrokerAddresses.INBOX)
-                    .process(this::forwarded);
+                    .process(exchange -> forwarded(exchange, peer));
         }
     }
 
-    private void forwarded(Exchange exchange) {
+    private void forwarded(Exchange exchange, String peer) {
+        health.handedOver(peer);
         Message in = exchange.getIn();
         listener.forwarded(in.getHeader(MessageProperties.MESSAGE_ID, String.class),
                 in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in));
     }
 
     private void failed(Exchange exchange, String peer) {
+        health.failed(peer);
         Message in = exchange.getIn();
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         listener.failed(in.getHeader(MessageProperties.MESSAGE_ID, String.class),

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.regionalexchange.node.audit.AuditEntry;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.Decision;
@@ -25,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * given up with the reason in its status.
  *
  * <p>A recipient that is working through a backlog must not be buried under resends of what it has not reached
- * yet: an overdue copy is resent only when the recipient has gone silent (no receipt for a whole receipt wait) or
- * has already confirmed a copy handed over after this one (it overtook it, so this one was lost). Otherwise the
- * check looks again later.
+ * yet: an overdue copy is resent only when the recipient has already confirmed a copy first handed over after this
+ * one (it overtook it, so this one was lost), or has gone silent (no receipt for a whole receipt wait) while its next
+ * hop is taking copies. Otherwise the check looks again later.
  */
 public final class ReceiptWatch {
 
@@ -37,15 +38,19 @@ public final class ReceiptWatch {
 
     private final SentMessages sent;
     private final NextHopResolver resolver;
-    private final OutboxWriter outbox;
+    private final Consumer<List<HopCopy>> outbox;
     private final AuditLog audit;
+    private final HopHealth hops;
     private final String self;
     private final Duration receiptWait;
     private final Duration maxWait;
     private final Clock clock;
 
-    public ReceiptWatch(String self, SentMessages sent, NextHopResolver resolver, OutboxWriter outbox, AuditLog audit,
-            Duration receiptWait, Duration maxWait, Clock clock) {
+    /** @param outbox queues copies in the per-peer outboxes, all or none (see {@link OutboxWriter#enqueueCopies}) */
+    public ReceiptWatch(String self, SentMessages sent, NextHopResolver resolver, Consumer<List<HopCopy>> outbox,
+            AuditLog audit,
+            HopHealth hops, Duration receiptWait, Duration maxWait, Clock clock) {
+        this.hops = hops;
         this.self = self;
         this.sent = sent;
         this.resolver = resolver;
@@ -83,7 +88,16 @@ public final class ReceiptWatch {
         boolean overtaken = answering.latestConfirmedHandOver() != null && overdue.handedOverAt() != null
                 && answering.latestConfirmedHandOver().isAfter(overdue.handedOverAt().plus(OVERTAKING_MARGIN));
         boolean expired = overdue.expiresAt() != null && !now.isBefore(overdue.expiresAt());
-        return silent || overtaken || expired;
+        return expired || overtaken || (silent && !hopStalled(overdue.recipient()));
+    }
+
+    /** A silent recipient behind a hop that takes nothing is silent because of the hop: resending cannot help. */
+    private boolean hopStalled(String recipient) {
+        try {
+            return hops.isStalled(resolver.nextHop(recipient));
+        } catch (UnreachableRecipientException e) {
+            return false;
+        }
     }
 
     private int resend(String messageId, List<SentMessages.Unconfirmed> recipients) {
@@ -115,7 +129,7 @@ public final class ReceiptWatch {
             }
             return null;
         });
-        outbox.enqueueCopies(copies);
+        outbox.accept(copies);
         for (SentMessages.Unconfirmed recipient : recipients) {
             sent.resent(messageId, recipient.recipient(), now.plus(backoff(recipient.resends() + 1)),
                     "no receipt in time; resent (resend " + (recipient.resends() + 1) + ")");

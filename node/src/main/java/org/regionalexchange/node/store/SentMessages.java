@@ -48,14 +48,15 @@ public final class SentMessages {
     /**
      * A recipient that was handed its copy and whose receipt is overdue.
      *
-     * @param handedOverAt when the copy (or its last resend) left this node
+     * @param handedOverAt when the first copy left this node
      */
     public record Unconfirmed(String messageId, String recipient, int resends, Instant expiresAt,
             Instant handedOverAt) {}
 
     /**
-     * How a recipient has been answering: when its last receipt came, and the latest hand-over it has confirmed.
-     * Either is null when it never answered.
+     * How a recipient has been answering: when its last receipt came, and the latest first hand-over it has
+     * confirmed (first, because a resend's receipt may come from the original copy). Either is null when it never
+     * answered.
      */
     public record Progress(Instant lastReceiptAt, Instant latestConfirmedHandOver) {}
 
@@ -139,10 +140,11 @@ public final class SentMessages {
         // After a resend the deadline already carries the back-off; the hand-over only pushes it later, never
         // earlier. A delivery error from before the first hand-over is over; a resend's note stays.
         update("updating the status of " + messageId, "UPDATE sent_recipient SET status = ?, updated_at = ?,"
-                + " last_attempt_at = ?, next_attempt_at = GREATEST(COALESCE(next_attempt_at, ?), ?),"
+                + " last_attempt_at = ?, handed_over_at = COALESCE(handed_over_at, ?),"
+                + " next_attempt_at = GREATEST(COALESCE(next_attempt_at, ?), ?),"
                 + " last_error = CASE WHEN attempts = 0 THEN NULL ELSE last_error END WHERE message_id = ?"
                 + " AND recipient = ? AND status IN (" + behind(DeliveryStatus.DELIVERED) + ")",
-                DeliveryStatus.FORWARDED.name(), time(now), time(now), time(receiptDue), time(receiptDue),
+                DeliveryStatus.FORWARDED.name(), time(now), time(now), time(now), time(receiptDue), time(receiptDue),
                 messageId, recipient);
     }
 
@@ -157,7 +159,7 @@ public final class SentMessages {
 
     /** Recipients handed their copy whose receipt was due before now, oldest deadline first. */
     public List<Unconfirmed> unconfirmed(int limit) {
-        String sql = "SELECT r.message_id, r.recipient, r.attempts, m.expires_at, r.last_attempt_at"
+        String sql = "SELECT r.message_id, r.recipient, r.attempts, m.expires_at, r.handed_over_at"
                 + " FROM sent_recipient r"
                 + " JOIN sent_message m ON m.message_id = r.message_id WHERE r.status = 'FORWARDED'"
                 + " AND r.next_attempt_at <= ? AND m.kind <> 'receipt' ORDER BY r.next_attempt_at LIMIT " + limit;
@@ -178,7 +180,7 @@ public final class SentMessages {
     }
 
     public Progress progress(String recipient) {
-        String sql = "SELECT MAX(r.updated_at), MAX(r.last_attempt_at) FROM sent_recipient r JOIN sent_message m"
+        String sql = "SELECT MAX(r.updated_at), MAX(r.handed_over_at) FROM sent_recipient r JOIN sent_message m"
                 + " ON m.message_id = r.message_id WHERE r.recipient = ? AND r.status IN ('DELIVERED', 'REJECTED')"
                 + " AND m.kind <> 'receipt'";
         try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
