@@ -35,7 +35,8 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "40", description = "Submissions per second (default: ${DEFAULT-VALUE}).")
     double rate;
     @Option(names = "--scenarios", defaultValue = "receiver-crash,sender-crash,hub-crash,partition,database-outage",
-            description = "Which drills, comma-separated (default: all: ${DEFAULT-VALUE}).")
+            description = "Which drills, comma-separated: baseline (no fault), receiver-crash, sender-crash,"
+                    + " hub-crash, partition, database-outage (default: ${DEFAULT-VALUE}).")
     String scenarios;
     @Option(names = "--partition", defaultValue = "PT60S", description = "How long the link is cut (default: ${DEFAULT-VALUE}).")
     Duration partition;
@@ -45,6 +46,9 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--receipt-wait", defaultValue = "PT20S",
             description = "The nodes' node.delivery.receipt-wait (default: ${DEFAULT-VALUE}).")
     Duration receiptWait;
+    @Option(names = "--node-jar", description = "Run the nodes from another build's node jar, e.g. to measure an"
+            + " older release under the same load (default: this jar).")
+    Path nodeJar;
     @Option(names = "--dir", description = "Folder for PKI, data, logs and the report (default: a new temporary one).")
     Path dir;
 
@@ -53,7 +57,9 @@ final class FaultsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-faults-");
         Duration drainTimeout = Duration.ofSeconds(Math.max(180, (long) (2 * notices / rate)));
-        Drill.Plan plan = new Drill.Plan(notices, rate, partition, databaseOutage, receiptWait, drainTimeout);
+        String classpath = nodeJar != null ? nodeJar.toAbsolutePath().toString() : System.getProperty("java.class.path");
+        Drill.Plan plan = new Drill.Plan(notices, rate, partition, databaseOutage, receiptWait, drainTimeout,
+                classpath);
         out.printf("fault drills in %s: %d notices per drill at %.0f/s (node logs and configs are kept there)%n",
                 folder, notices, rate);
         List<DrillResult> results = new ArrayList<>();

@@ -71,6 +71,10 @@ final class DispatchCounter implements AutoCloseable {
         return arrivals.stream().filter(at -> at.isAfter(since)).min(Instant::compareTo);
     }
 
+    java.util.Optional<Instant> lastArrival() {
+        return arrivals.stream().max(Instant::compareTo);
+    }
+
     @Override
     public void close() {
         running = false;

@@ -35,9 +35,12 @@ final class DrillRegion implements AutoCloseable {
     private final Map<String, List<String>> links = new LinkedHashMap<>();
     private final Map<String, Properties> settings = new LinkedHashMap<>();
     private final Map<String, NodeProcess> processes = new LinkedHashMap<>();
+    private final String classpath;
 
-    DrillRegion(Path folder, List<String> nodes, List<List<String>> directLinks) {
+    /** @param classpath what the nodes run from (see {@link NodeProcess}) */
+    DrillRegion(Path folder, List<String> nodes, List<List<String>> directLinks, String classpath) {
         this.folder = folder;
+        this.classpath = classpath;
         this.pki = RegionalPki.create(folder.resolve("pki"), nodes, Clock.systemUTC());
         for (String node : nodes) {
             peerPorts.put(node, freePort());
@@ -93,7 +96,7 @@ final class DrillRegion implements AutoCloseable {
 
     NodeProcess node(String node) {
         return processes.computeIfAbsent(node, id -> new NodeProcess(id, writeConfig(id),
-                folder.resolve(id + ".log"), httpPorts.get(id)));
+                folder.resolve(id + ".log"), httpPorts.get(id), classpath));
     }
 
     List<String> nodes() {

@@ -47,7 +47,8 @@ public final class DrillReport {
                     .put("stuck", r.stuck()).put("auditProblems", r.auditProblems())
                     .put("quarantined", r.quarantined()).put("deadLettered", r.deadLettered())
                     .put("drainSeconds", r.drain().toMillis() / 1000.0)
-                    .put("acceptedPerSecond", r.acceptedPerSecond());
+                    .put("acceptedPerSecond", r.acceptedPerSecond())
+                    .put("deliveredPerSecond", r.deliveredPerSecond());
             r.recovery().forEach(d -> drill.withArray("recoverySeconds").add(d.toMillis() / 1000.0));
             r.problems().forEach(drill.withArray("problems")::add);
         }

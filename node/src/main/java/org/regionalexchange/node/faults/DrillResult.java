@@ -21,10 +21,12 @@ import java.util.List;
  * @param recovery per fault, from its end (node back, link healed, database up) to the next notice the subscriber got
  * @param drain from the last submission until every accepted notice was acknowledged at the sender
  * @param acceptedPerSecond the sender's acceptance rate over the stream
+ * @param deliveredPerSecond accepted notices per second from the first submission to the subscriber's last arrival
  */
 public record DrillResult(String scenario, int accepted, int refused, int stored, int lost, int delivered,
         int duplicated, int unrecorded, int stuck, int auditProblems, int quarantined, long deadLettered,
-        List<Duration> recovery, Duration drain, double acceptedPerSecond, List<String> problems) {
+        List<Duration> recovery, Duration drain, double acceptedPerSecond, double deliveredPerSecond,
+        List<String> problems) {
 
     public boolean passed() {
         return lost == 0 && duplicated == 0 && unrecorded == 0 && stuck == 0 && auditProblems == 0 && quarantined == 0
@@ -32,16 +34,18 @@ public record DrillResult(String scenario, int accepted, int refused, int stored
     }
 
     static String tableHeader() {
-        return String.format("%-16s %8s %7s %7s %5s %9s %10s %10s %5s %5s %6s %4s %-14s %7s %6s%n", "scenario",
+        return String.format("%-16s %8s %7s %7s %5s %9s %10s %10s %5s %5s %6s %4s %-14s %7s %6s %6s%n", "scenario",
                 "accepted", "refused", "stored", "lost", "delivered", "duplicated", "unrecorded", "stuck", "audit",
-                "quar.", "DLQ", "recovery (s)", "drain s", "acc/s");
+                "quar.", "DLQ", "recovery (s)", "drain s", "acc/s", "dlv/s");
     }
 
     String tableRow() {
         String recoveries = recovery.isEmpty() ? "-" : String.join(",", recovery.stream()
                 .map(d -> String.format("%.1f", d.toMillis() / 1000.0)).toList());
-        return String.format("%-16s %8d %7d %7d %5d %9d %10d %10d %5d %5d %6d %4d %-14s %7.1f %6.1f %s%n", scenario,
+        return String.format("%-16s %8d %7d %7d %5d %9d %10d %10d %5d %5d %6d %4d %-14s %7.1f %6.1f %6.1f %s%n",
+                scenario,
                 accepted, refused, stored, lost, delivered, duplicated, unrecorded, stuck, auditProblems, quarantined,
-                deadLettered, recoveries, drain.toMillis() / 1000.0, acceptedPerSecond, passed() ? "PASS" : "FAIL");
+                deadLettered, recoveries, drain.toMillis() / 1000.0, acceptedPerSecond, deliveredPerSecond,
+                passed() ? "PASS" : "FAIL");
     }
 }

@@ -42,6 +42,7 @@ final class Load {
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger submitted = new AtomicInteger();
     private volatile long firstNanos;
+    private volatile java.time.Instant firstSubmission;
     private volatile long lastNanos;
 
     Load(URI api, List<String> recipients, String prefix) {
@@ -99,6 +100,10 @@ final class Load {
         }
     }
 
+    java.time.Instant firstSubmission() {
+        return firstSubmission;
+    }
+
     /** Accepted submissions per second between the first submission and the last answer. */
     double acceptedPerSecond() {
         double seconds = (lastNanos - firstNanos) / 1e9;
@@ -108,6 +113,7 @@ final class Load {
     private void submitOne(int number) {
         if (submitted.getAndIncrement() == 0) {
             firstNanos = System.nanoTime();
+            firstSubmission = java.time.Instant.now();
         }
         ObjectNode document = template.deepCopy();
         document.put("seizureRef", reference(number));

@@ -26,10 +26,13 @@ final class NodeProcess {
     private final Path config;
     private final Path log;
     private final int httpPort;
+    private final String classpath;
     private final AtomicReference<Process> process = new AtomicReference<>();
     private int starts;
 
-    NodeProcess(String nodeId, Path config, Path log, int httpPort) {
+    /** @param classpath what the node runs from: this program's own classpath, or another build's jar */
+    NodeProcess(String nodeId, Path config, Path log, int httpPort, String classpath) {
+        this.classpath = classpath;
         this.nodeId = nodeId;
         this.config = config;
         this.log = log;
@@ -47,7 +50,7 @@ final class NodeProcess {
     /** Starts the JVM and waits until its API answers /health with the broker and database up. */
     void start() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath,
                 "org.regionalexchange.node.app.NodeCli", "run", "--config", config.toString()));
         try {
             Files.writeString(log, "--- start " + (++starts) + " at " + Instant.now() + "\n",
