@@ -10,7 +10,8 @@ public enum MessageKind {
     EARLY_WARNING("early-warning"),
     PRE_ARRIVAL_WARNING("pre-arrival-warning"),
     OUTCOME_REPORT("outcome-report"),
-    RECEIPT("receipt");
+    RECEIPT("receipt"),
+    AUDIT_CHECKPOINT("audit-checkpoint");
 
     private final String id;
 

@@ -21,7 +21,7 @@ class SchemaCatalogTest {
     void unknownKindNamesTheValidKinds() {
         assertThatThrownBy(() -> MessageKind.fromId("seizure"))
                 .hasMessage("unknown kind 'seizure': use one of seizure-notice, list-entry, early-warning, "
-                        + "pre-arrival-warning, outcome-report, receipt");
+                        + "pre-arrival-warning, outcome-report, receipt, audit-checkpoint");
     }
 
     @Test

@@ -61,7 +61,12 @@ public final class ApiRoutes extends RouteBuilder {
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON));
 
         from("platform-http:/api/v1/audit?httpMethodRestrict=GET").routeId("api-audit")
-                .setBody(method(api, "audit"))
+                .setBody(method(api, "audit(${header.seq}, ${header.entryHash}, ${header.recordedAt})"))
+                .setHeader(Exchange.CONTENT_TYPE, constant(JSON));
+
+        // Its own exact path, not a sub-path of /api/v1/audit: that route does not match on prefix.
+        from("platform-http:/api/v1/audit/checkpoints?httpMethodRestrict=GET").routeId("api-audit-checkpoints")
+                .setBody(method(api, "checkpoints"))
                 .setHeader(Exchange.CONTENT_TYPE, constant(JSON));
 
         from("platform-http:/health?httpMethodRestrict=GET").routeId("api-health")

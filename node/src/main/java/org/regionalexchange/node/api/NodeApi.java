@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.regionalexchange.node.audit.AuditAnchor;
 import org.regionalexchange.node.audit.AuditAnchorException;
 import org.regionalexchange.node.audit.AuditLog;
@@ -23,8 +25,12 @@ import org.regionalexchange.node.store.QuarantineStore;
 import org.regionalexchange.node.store.ReceivedMessages;
 import org.regionalexchange.node.store.RecipientStatus;
 import org.regionalexchange.node.store.SentMessages;
+import org.regionalexchange.schemas.MessageKind;
 
-/** What the HTTP routes ask of the node, in JSON: parse a submission, and read status, inbox and quarantine. */
+/**
+ * What the HTTP routes ask of the node, in JSON: parse a submission, and read status, inbox, quarantine, the audit
+ * chain and, on the hub, the audit checkpoints of the other nodes.
+ */
 public final class NodeApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,12 +136,48 @@ public final class NodeApi {
      * @throws AuditAnchorException when the anchor file exists but cannot be read
      */
     public String audit() {
-        AuditReport report = audit.verify(auditAnchor == null ? Optional.empty() : auditAnchor.read());
+        return audit(null, null, null);
+    }
+
+    /**
+     * The chain, checked against the anchor file and, when seq and entryHash are given, against the hub's checkpoint
+     * of it too: `audit verify --hub-api` passes the hub's copy on while this node holds its database.
+     *
+     * @param recordedAt the checkpointed entry's time, only for the report; may be null
+     * @throws IllegalArgumentException when only one of seq and entryHash is given, or either is malformed
+     */
+    public String audit(String seq, String entryHash, String recordedAt) {
+        if ((seq == null) != (entryHash == null)) {
+            throw new IllegalArgumentException("give both seq and entryHash of the hub's checkpoint, or neither");
+        }
+        Optional<AuditAnchor.Head> checkpoint = seq == null ? Optional.empty()
+                : Optional.of(AuditAnchor.head(seq, entryHash, recordedAt));
+        AuditReport report = audit.verify(auditAnchor == null ? Optional.empty() : auditAnchor.read(), checkpoint);
         ObjectNode body = JSON.createObjectNode().put("intact", report.intact())
                 .put("entriesChecked", report.entriesChecked()).put("report", report.problem());
-        report.firstBrokenSeq().ifPresent(seq -> body.put("firstBrokenEntry", seq));
+        report.firstBrokenSeq().ifPresent(first -> body.put("firstBrokenEntry", first));
         report.anchor().ifPresent(anchor -> body.put("anchoredSeq", anchor.seq()));
+        report.hubCheckpoint().ifPresent(hub -> body.put("checkpointSeq", hub.seq()));
         return body.toString();
+    }
+
+    /**
+     * On the hub: the audit checkpoint each node sent last, in node id order. It is the latest that
+     * arrived, not the highest seq, so that a node's chain that went backwards shows as a checkpoint its log no longer
+     * matches rather than being hidden behind an older one.
+     */
+    public String checkpoints() {
+        Map<String, ObjectNode> latest = new TreeMap<>();
+        for (ReceivedMessages.Received message : received.latestPerSender(MessageKind.AUDIT_CHECKPOINT.id())) {
+            JsonNode document = parse(message.documentJson());
+            ObjectNode row = JSON.createObjectNode().put("node", message.sender())
+                    .put("seq", document.path("seq").asLong()).put("entryHash", document.path("entryHash").asText())
+                    .put("recordedAt", document.path("recordedAt").asText())
+                    .put("receivedAt", message.receivedAt().toString()).put("messageId", message.messageId());
+            latest.merge(message.sender(), row, (one, other) ->
+                    one.path("seq").asLong() >= other.path("seq").asLong() ? one : other);
+        }
+        return JSON.createArrayNode().addAll(latest.values()).toString();
     }
 
     public Health.Report healthReport() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,10 +24,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Checks the audit chain in a node's database against the node's anchor file; exits 3 naming the first broken entry.
- * A running node holds its H2 file locked, so then the node itself is asked, over its API on loopback.
+ * Checks the audit chain in a node's database against the node's anchor file and, with {@code --hub-api}, against
+ * the hub's latest checkpoint of this node; exits 3 naming the first broken entry. A running node holds its H2 file
+ * locked, so then the node itself is asked, over its API on loopback, and given the hub's checkpoint to check too.
  */
-@Command(name = "audit", description = "Audit log commands: `audit verify --config FILE`.")
+@Command(name = "audit", description = "Audit log commands: `audit verify --config FILE [--hub-api URL]`.")
 final class AuditCommand implements Callable<Integer> {
 
     static final int BROKEN = 3;
@@ -43,12 +46,17 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "The node's application.properties.")
     Path config;
 
+    @Option(names = "--hub-api", description = "The hub's API, e.g. http://127.0.0.1:8080: verify against the"
+            + " hub's latest checkpoint of this node too.")
+    String hubApi;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!"verify".equals(action)) {
             throw new IllegalArgumentException("unknown audit action '" + action + "': use `audit verify`");
         }
         NodeSettings settings = SettingsReader.read(config);
+        Optional<AuditAnchor.Head> checkpoint = hubCheckpoint(settings);
         NodeDatabase database;
         try {
             database = NodeDatabase.open(settings.database().url(), settings.database().user(),
@@ -57,42 +65,65 @@ final class AuditCommand implements Callable<Integer> {
             if (!heldByAnotherProcess(e)) {
                 throw e;
             }
-            return askTheRunningNode(settings);
+            return askTheRunningNode(settings, checkpoint);
         }
         try (database) {
-            return checkDirectly(database, new AuditAnchor(settings.auditAnchor()));
+            return checkDirectly(database, new AuditAnchor(settings.auditAnchor()), checkpoint);
         }
     }
 
-    private int checkDirectly(NodeDatabase database, AuditAnchor anchor) {
+    private Optional<AuditAnchor.Head> hubCheckpoint(NodeSettings settings) throws InterruptedException {
+        if (hubApi == null) {
+            return Optional.empty();
+        }
+        Optional<AuditAnchor.Head> checkpoint = HubCheckpoint.fetch(hubApi, settings.nodeId());
+        if (checkpoint.isEmpty()) {
+            spec.commandLine().getOut().println("the hub at " + hubApi + " holds no checkpoint of "
+                    + settings.nodeId() + " yet (it sends one every node.audit.checkpoint-interval once it has"
+                    + " traffic)");
+        }
+        return checkpoint;
+    }
+
+    private int checkDirectly(NodeDatabase database, AuditAnchor anchor, Optional<AuditAnchor.Head> checkpoint) {
         Optional<AuditAnchor.Head> anchored = anchor.read();
-        AuditReport report = new AuditLog(database, Clock.systemUTC()).verify(anchored);
+        AuditReport report = new AuditLog(database, Clock.systemUTC()).verify(anchored, checkpoint);
         PrintWriter out = spec.commandLine().getOut();
         out.println("checked the database directly, " + anchored.map(head -> "against the anchor at entry "
-                + head.seq() + " in " + anchor.file()).orElse("without an anchor (no " + anchor.file() + " yet)"));
+                + head.seq() + " in " + anchor.file()).orElse("without an anchor (no " + anchor.file() + " yet)")
+                + againstTheHub(checkpoint.map(AuditAnchor.Head::seq)));
         out.println(report.problem());
         return report.intact() ? 0 : BROKEN;
     }
 
     /** The node verifies with its own anchor file, which is the one this command would have read. */
-    private int askTheRunningNode(NodeSettings settings) throws InterruptedException {
+    private int askTheRunningNode(NodeSettings settings, Optional<AuditAnchor.Head> checkpoint)
+            throws InterruptedException {
         ApiClient api = new ApiClient("http://127.0.0.1:" + settings.httpPort(), API_TIMEOUT, API_TIMEOUT);
-        JsonNode body = auditBody(api);
+        JsonNode body = auditBody(api, checkpoint);
         PrintWriter out = spec.commandLine().getOut();
         out.println("checked by the running node's API at " + api.base() + " (it holds the database), "
                 + (body.has("anchoredSeq") ? "against the anchor at entry " + body.get("anchoredSeq").asLong()
-                        : "without an anchor"));
+                        : "without an anchor")
+                + againstTheHub(body.has("checkpointSeq") ? Optional.of(body.get("checkpointSeq").asLong())
+                        : Optional.empty()));
         out.println(body.path("report").asText());
         return body.path("intact").asBoolean(false) ? 0 : BROKEN;
     }
 
-    private static JsonNode auditBody(ApiClient api) throws InterruptedException {
+    private String againstTheHub(Optional<Long> checkpointSeq) {
+        return checkpointSeq.map(seq -> ", and against the hub's checkpoint of entry " + seq + " from " + hubApi)
+                .orElse("");
+    }
+
+    private static JsonNode auditBody(ApiClient api, Optional<AuditAnchor.Head> checkpoint)
+            throws InterruptedException {
         String unanswered = "the database is in use by a running node, but its API at " + api.base()
                 + "api/v1/audit ";
         String fix = ": check node.http.port in the config, or stop the node and run `node audit verify` again";
         ApiClient.Response response;
         try {
-            response = api.get("api/v1/audit");
+            response = api.get("api/v1/audit" + checkpoint.map(AuditCommand::query).orElse(""));
         } catch (IOException e) {
             throw new IllegalStateException(unanswered + "did not answer (" + e.getMessage() + ")" + fix, e);
         }
@@ -106,6 +137,13 @@ final class AuditCommand implements Callable<Integer> {
             throw new IllegalStateException(unanswered + "answered with something other than an audit report" + fix,
                     e);
         }
+    }
+
+    /** The hub's checkpoint passed on, so the running node checks against the same copy this command fetched. */
+    private static String query(AuditAnchor.Head checkpoint) {
+        return "?seq=" + checkpoint.seq() + "&entryHash=" + checkpoint.entryHash()
+                + (checkpoint.recordedAt() == null ? "" : "&recordedAt="
+                        + URLEncoder.encode(checkpoint.recordedAt().toString(), StandardCharsets.UTF_8));
     }
 
     private static boolean heldByAnotherProcess(Throwable failure) {

@@ -92,10 +92,6 @@ public final class LocalRegion implements AutoCloseable {
         return pki;
     }
 
-    public int peerPort(String node) {
-        return peerPorts.get(node);
-    }
-
     public int httpPort(String node) {
         return httpPorts.get(node);
     }

@@ -11,6 +11,7 @@ import org.regionalexchange.node.api.ApiRoutes;
 import org.regionalexchange.node.broker.EmbeddedBroker;
 import org.regionalexchange.node.broker.InternalCredentials;
 import org.regionalexchange.node.broker.PeerConnections;
+import org.regionalexchange.node.outbox.AuditCheckpoints;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
 import org.regionalexchange.node.outbox.Submission;
 import org.slf4j.Logger;
@@ -71,13 +72,20 @@ public final class NodeRuntime implements AutoCloseable {
             main.start();
             services.outboxRecovery().requeueMissing();
             NodeTasks tasks = new NodeTasks(settings.nodeId());
+            NodeRuntime runtime = new NodeRuntime(services, main, factories, tasks);
             tasks.every(receiptCheckPeriod(settings.delivery().receiptWait()), "the check for overdue receipts",
                     services.receiptWatch()::resendOverdue);
             tasks.every(settings.auditAnchorInterval(), "anchoring the audit chain",
                     services.auditAnchoring()::anchorNow);
+            if (!settings.isHub()) {
+                AuditCheckpoints checkpoints = new AuditCheckpoints(settings.nodeId(), settings.hub(),
+                        services.audit(), runtime::submit);
+                tasks.every(settings.auditCheckpointInterval(), "sending the audit checkpoint to " + settings.hub(),
+                        checkpoints::checkpointNow);
+            }
             LOG.info("node {} started: peers {}, API on http://{}:{}/api/v1", settings.nodeId(),
                     settings.peers().keySet(), settings.broker().host(), settings.httpPort());
-            return new NodeRuntime(services, main, factories, tasks);
+            return runtime;
         } catch (Exception e) {
             factories.forEach(CachingConnectionFactory::destroy);
             services.close();

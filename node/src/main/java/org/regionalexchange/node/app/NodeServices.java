@@ -53,7 +53,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /** The wiring of one node: every collaborator built once from the settings, in dependency order. */
 public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, NodeMetrics metrics,
-        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditAnchoring auditAnchoring) {
+        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit, AuditAnchoring auditAnchoring) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -112,7 +112,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         trust::crlNextUpdate, clock),
                 metrics, clock, settings.auditAnchor());
         return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics, receiptWatch,
-                recovery, new AuditAnchoring(audit, settings.auditAnchor()));
+                recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()));
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,

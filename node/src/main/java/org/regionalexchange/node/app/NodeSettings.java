@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param peers the nodes this node has a link to, by node id
  * @param delivery when to resend a message whose receipt has not come
  * @param auditAnchorInterval how often the head of the audit chain is anchored in {@link #auditAnchor()}
+ * @param auditCheckpointInterval how often a country node checks whether to send its chain head to the hub
  */
 public record NodeSettings(
         String nodeId,
@@ -27,7 +28,8 @@ public record NodeSettings(
         int httpPort,
         Map<String, PeerSettings> peers,
         DeliverySettings delivery,
-        java.time.Duration auditAnchorInterval) {
+        java.time.Duration auditAnchorInterval,
+        java.time.Duration auditCheckpointInterval) {
 
     public NodeSettings {
         region = List.copyOf(region);

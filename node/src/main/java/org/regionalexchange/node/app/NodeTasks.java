@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's periodic work, on one daemon thread of its own: the check for overdue receipts (and, when anchoring is on,
- * the audit anchor). A failing run is logged once per run and tried again at the next period; it never stops the
+ * A node's periodic work, on one daemon thread of its own: the check for overdue receipts, the audit anchor and, on a
+ * country node, the audit checkpoint to the hub. A failing run is logged once per run and tried again at the next period; it never stops the
  * schedule.
  */
 final class NodeTasks implements AutoCloseable {

@@ -76,7 +76,9 @@ public final class SettingsReader {
         PkiSettings pki = pki(nodeId);
         return new NodeSettings(nodeId, hub, region, dataDir, broker(dataDir), pki, database(dataDir),
                 port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId), delivery(),
-                duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")));
+                duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")),
+                duration("node.audit.checkpoint-interval",
+                        optional("node.audit.checkpoint-interval").orElse("PT5M")));
     }
 
     private NodeSettings.DeliverySettings delivery() {

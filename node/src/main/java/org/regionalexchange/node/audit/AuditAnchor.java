@@ -35,7 +35,8 @@ public final class AuditAnchor {
     /**
      * The last entry of the chain at the time of anchoring.
      *
-     * @param recordedAt when the entry was recorded, as stored in the log
+     * @param recordedAt when the entry was recorded, as stored in the log; null for a hub checkpoint passed on
+     *     without its time
      */
     public record Head(long seq, String entryHash, Instant recordedAt) {}
 
@@ -91,15 +92,37 @@ public final class AuditAnchor {
 
     private static Head parse(JsonNode json) {
         JsonNode seq = json.path("seq");
-        String hash = json.path("entryHash").asText("");
         if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 1) {
             throw new IllegalArgumentException("seq must be a positive whole number");
         }
+        return head(seq.asLong(), json.path("entryHash").asText(""), json.path("recordedAt").asText(""));
+    }
+
+    /**
+     * A head given as text, e.g. the hub's checkpoint passed on in a query.
+     *
+     * @param recordedAt an ISO-8601 instant, or null when only seq and hash are known
+     * @throws IllegalArgumentException naming the field that is not what a head holds
+     */
+    public static Head head(String seq, String entryHash, String recordedAt) {
+        long number;
+        try {
+            number = Long.parseLong(seq == null ? "" : seq.strip());
+        } catch (NumberFormatException e) {
+            number = 0;
+        }
+        if (number < 1) {
+            throw new IllegalArgumentException("seq must be a positive whole number, not '" + seq + "'");
+        }
+        return head(number, entryHash == null ? "" : entryHash, recordedAt);
+    }
+
+    private static Head head(long seq, String hash, String recordedAt) {
         if (!HASH.matcher(hash).matches()) {
             throw new IllegalArgumentException("entryHash must be 64 lower-case hex digits");
         }
         try {
-            return new Head(seq.asLong(), hash, Instant.parse(json.path("recordedAt").asText("")));
+            return new Head(seq, hash, recordedAt == null ? null : Instant.parse(recordedAt));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("recordedAt must be an ISO-8601 instant", e);
         }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.node.store.StoreUnavailableException;
@@ -118,11 +120,19 @@ public final class AuditLog {
      * a chain that ends before it was cut or rolled back, one with another entry there was replaced.
      */
     public AuditReport verify(Optional<AuditAnchor.Head> anchor) {
+        return verify(anchor, Optional.empty());
+    }
+
+    /**
+     * As {@link #verify(Optional)}, and the chain must also hold the entry of the hub's checkpoint with its hash: the
+     * hub's copy survives an insider who rolls back both the database and the anchor file.
+     */
+    public AuditReport verify(Optional<AuditAnchor.Head> anchor, Optional<AuditAnchor.Head> hubCheckpoint) {
         try (Connection connection = database.connection();
                 PreparedStatement query = connection.prepareStatement("SELECT seq, recorded_at, message_id, digest,"
                         + " peer, decision, previous_hash, entry_hash FROM audit_log ORDER BY seq");
                 ResultSet rows = query.executeQuery()) {
-            ChainCheck check = new ChainCheck(anchor);
+            ChainCheck check = new ChainCheck(anchor, hubCheckpoint);
             while (rows.next()) {
                 Optional<AuditReport> broken = check.next(entry(rows));
                 if (broken.isPresent()) {
@@ -141,8 +151,27 @@ public final class AuditLog {
     }
 
     /** The entry with this seq, as a head, or empty when the log has none. */
-    Optional<AuditAnchor.Head> headAt(long seq) {
+    public Optional<AuditAnchor.Head> headAt(long seq) {
         return oneHead("SELECT seq, entry_hash, recorded_at FROM audit_log WHERE seq = ?", seq);
+    }
+
+    /** Up to limit entries after seq, in seq order: what was recorded since a head was taken. */
+    public List<AuditEntry> entriesAfter(long seq, int limit) {
+        try (Connection connection = database.connection();
+                PreparedStatement query = connection.prepareStatement("SELECT seq, recorded_at, message_id, digest,"
+                        + " peer, decision, previous_hash, entry_hash FROM audit_log WHERE seq > ? ORDER BY seq"
+                        + " LIMIT " + limit)) {
+            query.setLong(1, seq);
+            List<AuditEntry> entries = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(entry(rows));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("reading the audit log after entry " + seq + ": " + e.getMessage(), e);
+        }
     }
 
     private Optional<AuditAnchor.Head> oneHead(String sql, long... parameters) {

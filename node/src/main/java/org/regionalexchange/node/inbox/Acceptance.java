@@ -12,6 +12,7 @@ import org.regionalexchange.node.crypto.MessageOpener;
 import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.failure.RejectedMessageException;
+import org.regionalexchange.node.outbox.SubmissionChecker;
 import org.regionalexchange.node.store.ReceivedMessages;
 import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaCatalog;
@@ -82,6 +83,9 @@ public final class Acceptance {
         List<Violation> violations = catalog.validateHeader(message.header());
         if (violations.isEmpty()) {
             violations = catalog.validateDocument(kind, message.document());
+        }
+        if (violations.isEmpty()) {
+            violations = SubmissionChecker.senderRules(kind, message.sender(), message.document());
         }
         if (!violations.isEmpty()) {
             throw invalid(message, violations);

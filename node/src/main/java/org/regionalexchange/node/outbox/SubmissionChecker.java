@@ -1,5 +1,6 @@
 package org.regionalexchange.node.outbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ public final class SubmissionChecker {
             } else {
                 catalog.validateDocument(kind, submission.document()).forEach(v ->
                         problems.add(new Violation("/document" + v.pointer(), v.message())));
+                senderRules(kind, self, submission.document()).forEach(v ->
+                        problems.add(new Violation("/document" + v.pointer(), v.message())));
             }
         }
         ObjectNode header = submission.header(self, kind == null ? SchemaCatalog.CURRENT_VERSION
@@ -53,6 +56,20 @@ public final class SubmissionChecker {
         }
         return new OutgoingMessage(header, submission.document(), finalRecipients,
                 resolver.plan(finalRecipients), null);
+    }
+
+    /**
+     * What a schema cannot say because it sees the document without its header: an audit checkpoint is of the
+     * sender's own chain, since the hub files it under the sender the signature proved.
+     *
+     * @return violations with pointers into the document
+     */
+    public static List<Violation> senderRules(MessageKind kind, String sender, JsonNode document) {
+        if (kind == MessageKind.AUDIT_CHECKPOINT && !sender.equals(document.path("node").asText())) {
+            return List.of(new Violation("/node", "must be the sender's own node id " + sender
+                    + ": a node checkpoints only its own audit chain"));
+        }
+        return List.of();
     }
 
     private static MessageKind kind(String id, List<Violation> problems) {

@@ -124,6 +124,16 @@ public final class ReceivedMessages {
         return query(where, parameters, limit);
     }
 
+    /**
+     * The message of a kind each sender sent last, by the time it arrived here. Two that arrived in the same
+     * microsecond both come back; the caller picks.
+     */
+    public List<Received> latestPerSender(String kind) {
+        return query("WHERE kind = ? AND received_at = (SELECT MAX(latest.received_at) FROM received_message latest"
+                + " WHERE latest.kind = received_message.kind AND latest.sender = received_message.sender)",
+                List.of(kind), 1000);
+    }
+
     private List<Received> query(String where, List<Object> parameters, int limit) {
         String sql = "SELECT message_id, kind, sender, received_at, delivering_peer, digest, header_json,"
                 + " document_json FROM received_message " + where + " ORDER BY received_at DESC LIMIT " + limit;

@@ -1,6 +1,7 @@
 package org.regionalexchange.node.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,8 +19,12 @@ import org.regionalexchange.node.audit.AuditAnchoring;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.Decision;
 import org.regionalexchange.node.store.NodeDatabase;
+import org.regionalexchange.node.store.ReceivedMessages;
 
-/** GET /api/v1/audit: the chain checked against the node's anchor file once there is one. */
+/**
+ * GET /api/v1/audit: the chain checked against the node's anchor file once there is one, and against a hub checkpoint
+ * given in the query; GET /api/v1/audit/checkpoints on the hub.
+ */
 class AuditApiTest {
 
     @TempDir
@@ -63,8 +70,59 @@ class AuditApiTest {
         assertThat(body.get("report").asText()).startsWith("entry 3 is missing after the last anchor");
     }
 
+    @Test
+    void theHubsCheckpointPassedInTheQueryIsCheckedBesideTheAnchor() throws Exception {
+        String hash = audit.head().orElseThrow().entryHash();
+        try (Connection connection = database.connection(); Statement sql = connection.createStatement()) {
+            sql.execute("DELETE FROM audit_log WHERE seq = 3");
+        }
+
+        JsonNode body = new ObjectMapper().readTree(api(folder.resolve("audit/anchor.json")).audit("3", hash, null));
+        assertThat(body.get("intact").asBoolean()).isFalse();
+        assertThat(body.get("checkpointSeq").asLong()).isEqualTo(3);
+        assertThat(body.has("anchoredSeq")).isFalse();
+        assertThat(body.get("report").asText()).startsWith("entry 3 is missing: the hub holds a checkpoint of entry 3");
+    }
+
+    @Test
+    void halfACheckpointInTheQueryIsRefusedNamingWhatIsMissing() {
+        NodeApi api = api(folder.resolve("audit/anchor.json"));
+
+        assertThatThrownBy(() -> api.audit("3", null, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("both seq and entryHash");
+        assertThatThrownBy(() -> api.audit("three", "a".repeat(64), null))
+                .hasMessageContaining("seq must be a positive whole number");
+    }
+
+    @Test
+    void theHubListsTheCheckpointEachNodeSentLast() throws Exception {
+        ReceivedMessages received = new ReceivedMessages(database);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        received.storeIfNew(checkpoint("KZ", 7, now.minusSeconds(300)));
+        received.storeIfNew(checkpoint("KZ", 12, now));
+        received.storeIfNew(checkpoint("KG", 3, now.minusSeconds(60)));
+        NodeApi api = new NodeApi(null, received, null, audit, null, null, Clock.systemUTC(), null);
+
+        JsonNode list = new ObjectMapper().readTree(api.checkpoints());
+        assertThat(list).extracting(row -> row.get("node").asText()).containsExactly("KG", "KZ");
+        assertThat(list.get(1).get("seq").asLong()).isEqualTo(12);
+        assertThat(list.get(1).get("entryHash").asText()).isEqualTo("c".repeat(64));
+        assertThat(list.get(1).get("receivedAt").asText()).isEqualTo(now.toString());
+        assertThat(list.get(1).get("messageId").asText()).isEqualTo("kz-12");
+    }
+
+    private static ReceivedMessages.Received checkpoint(String node, long seq, Instant receivedAt) {
+        String document = "{\"node\":\"" + node + "\",\"seq\":" + seq + ",\"entryHash\":\"" + "c".repeat(64)
+                + "\",\"recordedAt\":\"" + receivedAt.minusSeconds(1) + "\",\"entries\":" + seq + "}";
+        return new ReceivedMessages.Received(node.toLowerCase(java.util.Locale.ROOT) + "-" + seq, "audit-checkpoint",
+                node, receivedAt, node, "d".repeat(64), "{}", document);
+    }
+
+    private NodeApi api(Path anchor) {
+        return new NodeApi(null, null, null, audit, null, null, Clock.systemUTC(), anchor);
+    }
+
     private JsonNode auditBody(Path anchor) throws Exception {
-        NodeApi api = new NodeApi(null, null, null, audit, null, null, Clock.systemUTC(), anchor);
-        return new ObjectMapper().readTree(api.audit());
+        return new ObjectMapper().readTree(api(anchor).audit());
     }
 }

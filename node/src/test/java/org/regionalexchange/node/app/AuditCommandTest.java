@@ -16,17 +16,25 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.audit.AuditAnchor;
 import org.regionalexchange.node.audit.AuditAnchoring;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.Decision;
 import org.regionalexchange.node.store.NodeDatabase;
 import picocli.CommandLine;
 
-/** `node audit verify`: the database directly when it is free, the running node's API while the node holds it. */
+/**
+ * `node audit verify`: the database directly when it is free, the running node's API while the node holds it; with
+ * --hub-api against the hub's checkpoint too.
+ */
 class AuditCommandTest {
 
     @TempDir
@@ -96,17 +104,56 @@ class AuditCommandTest {
                 .contains("check node.http.port").contains("stop the node").doesNotContain("\n");
     }
 
+    @Test
+    void aLogRolledBackTogetherWithItsAnchorIsCaughtByTheHubsCheckpoint() throws Exception {
+        Path dataDir = folder.resolve("rolled-back");
+        AuditAnchor.Head atHub;
+        try (NodeDatabase database = anchoredDatabase(dataDir); Connection connection = database.connection();
+                Statement sql = connection.createStatement()) {
+            AuditLog audit = new AuditLog(database, Clock.systemUTC());
+            atHub = audit.head().orElseThrow();
+            new AuditAnchor(dataDir.resolve("audit/anchor.json")).write(audit.headAt(2).orElseThrow());
+            sql.execute("DELETE FROM audit_log WHERE seq = 3");
+        }
+        HttpServer hub = serve("/api/v1/audit/checkpoints", checkpoints(atHub), new AtomicReference<>());
+        try {
+            assertThat(verify(config(dataDir, freePort()), "--hub-api", hubUrl(hub))).as(err.toString())
+                    .isEqualTo(AuditCommand.BROKEN);
+        } finally {
+            hub.stop(0);
+        }
+        assertThat(out.toString()).contains("and against the hub's checkpoint of entry 3 from http://127.0.0.1:")
+                .contains("entry 3 is missing: the hub holds a checkpoint of entry 3");
+    }
+
+    @Test
+    void passesTheHubsCheckpointOnToTheRunningNode() throws Exception {
+        AuditAnchor.Head atHub = new AuditAnchor.Head(3, "ab".repeat(32), Instant.parse("2026-12-02T17:40:01Z"));
+        String intact = "{\"intact\":true,\"entriesChecked\":3,\"report\":\"chain intact: 3 entries, entry 3"
+                + " matches the hub's checkpoint\",\"checkpointSeq\":3}";
+        AtomicReference<String> asked = new AtomicReference<>();
+        HttpServer hub = serve("/api/v1/audit/checkpoints", checkpoints(atHub), new AtomicReference<>());
+        HttpServer node = serve("/api/v1/audit", intact, asked);
+        try {
+            assertThat(verify(config(heldDataDir, node.getAddress().getPort()), "--hub-api", hubUrl(hub)))
+                    .as(err.toString()).isZero();
+        } finally {
+            hub.stop(0);
+            node.stop(0);
+        }
+        assertThat(asked.get()).isEqualTo("seq=3&entryHash=" + atHub.entryHash() + "&recordedAt=2026-12-02T17:40:01Z");
+        assertThat(out.toString()).contains("against the hub's checkpoint of entry 3");
+    }
+
+    @Test
+    void saysWhatToDoWhenTheHubDoesNotAnswer() throws Exception {
+        assertThat(verify(config(heldDataDir, freePort()), "--hub-api", "http://127.0.0.1:" + freePort()))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("the hub's API at").contains("check --hub-api");
+    }
+
     private int verifyWithNodeAnswering(String auditJson) throws IOException {
-        HttpServer node = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        node.createContext("/api/v1/audit", exchange -> {
-            byte[] body = auditJson.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream response = exchange.getResponseBody()) {
-                response.write(body);
-            }
-        });
-        node.start();
+        HttpServer node = serve("/api/v1/audit", auditJson, new AtomicReference<>());
         try {
             return verify(config(heldDataDir, node.getAddress().getPort()));
         } finally {
@@ -114,11 +161,39 @@ class AuditCommandTest {
         }
     }
 
-    private int verify(Path config) {
+    /** A stand-in for a node's API answering one path with one body, noting the query it was asked. */
+    private static HttpServer serve(String path, String json, AtomicReference<String> query) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext(path, exchange -> {
+            query.set(exchange.getRequestURI().getQuery());
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream response = exchange.getResponseBody()) {
+                response.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static String checkpoints(AuditAnchor.Head kz) {
+        return "[{\"node\":\"KG\",\"seq\":9,\"entryHash\":\"" + "f".repeat(64) + "\",\"recordedAt\":"
+                + "\"2026-12-02T17:00:00Z\"},{\"node\":\"KZ\",\"seq\":" + kz.seq() + ",\"entryHash\":\""
+                + kz.entryHash() + "\",\"recordedAt\":\"" + kz.recordedAt() + "\",\"messageId\":\"m\"}]";
+    }
+
+    private static String hubUrl(HttpServer hub) {
+        return "http://127.0.0.1:" + hub.getAddress().getPort();
+    }
+
+    private int verify(Path config, String... more) {
         CommandLine commandLine = NodeCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute("audit", "verify", "--config", config.toString());
+        List<String> args = new ArrayList<>(List.of("audit", "verify", "--config", config.toString()));
+        args.addAll(List.of(more));
+        return commandLine.execute(args.toArray(String[]::new));
     }
 
     /** Three entries, anchored at the third, where the node keeps them by default. */

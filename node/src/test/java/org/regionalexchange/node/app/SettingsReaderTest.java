@@ -115,6 +115,21 @@ class SettingsReaderTest {
     }
 
     @Test
+    void auditCheckpointsGoToTheHubEveryFiveMinutesUnlessSetOtherwise() {
+        assertThat(read().auditCheckpointInterval()).isEqualTo(java.time.Duration.ofMinutes(5));
+        properties.setProperty("node.audit.checkpoint-interval", "PT30S");
+        assertThat(read().auditCheckpointInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
+    void rejectsACheckpointIntervalThatIsNotADuration() {
+        properties.setProperty("node.audit.checkpoint-interval", "5 minutes");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("node.audit.checkpoint-interval: '5 minutes' is not a duration")
+                .hasMessageContaining("PT2M");
+    }
+
+    @Test
     void camelKeysOfTheFileGoToCamelMainAndNodeKeysDoNot() throws IOException {
         Path file = pki.resolve("application.properties");
         Files.writeString(file, "node.id=KZ\ncamel.main.shutdown-timeout=3\ncamel.server.port=9090\n");

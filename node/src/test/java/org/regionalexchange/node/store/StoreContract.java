@@ -178,6 +178,46 @@ abstract class StoreContract {
     }
 
     @Test
+    void reportsEntriesMissingAfterTheHubsCheckpointWhenTheAnchorWentBackWithTheLog() throws Exception {
+        AuditLog audit = filledAuditLog(5);
+        AuditAnchor.Head atHub = audit.head().orElseThrow();
+        AuditAnchor.Head rolledBackAnchor = audit.headAt(3).orElseThrow();
+        sql("DELETE FROM audit_log WHERE seq >= 4");
+
+        AuditReport report = audit.verify(Optional.of(rolledBackAnchor), Optional.of(atHub));
+        assertThat(report.firstBrokenSeq()).contains(4L);
+        assertThat(report.hubCheckpoint()).contains(atHub);
+        assertThat(report.problem()).isEqualTo("entries 4 to 5 are missing: the hub holds a checkpoint of entry 5"
+                + " recorded " + atHub.recordedAt() + ": the log was cut or rolled back (with the anchor file too if"
+                + " that check did not say so); restore it from a backup that reaches entry 5");
+        assertThat(audit.verify(Optional.of(rolledBackAnchor)).intact()).as("the local anchor alone is fooled")
+                .isTrue();
+    }
+
+    @Test
+    void reportsAnEntryThatNoLongerMatchesTheHubsCheckpoint() throws Exception {
+        AuditLog audit = filledAuditLog(5);
+        AuditAnchor.Head atHub = audit.headAt(4).orElseThrow();
+        sql("DELETE FROM audit_log");
+        appendEntries(audit, 5, "rebuilt");
+
+        AuditReport report = audit.verify(Optional.empty(), Optional.of(atHub));
+        assertThat(report.firstBrokenSeq()).contains(4L);
+        assertThat(report.problem()).startsWith("entry 4 does not match the hub's checkpoint: the hub holds a"
+                + " checkpoint of entry 4").contains("the log was replaced");
+    }
+
+    @Test
+    void anIntactChainMatchesBothTheAnchorAndTheHubsCheckpoint() {
+        AuditLog audit = filledAuditLog(4);
+        AuditReport report = audit.verify(audit.head(), audit.headAt(2));
+
+        assertThat(report.intact()).as(report.problem()).isTrue();
+        assertThat(report.problem()).isEqualTo("chain intact: 4 entries, entry 4 matches the anchor,"
+                + " entry 2 matches the hub's checkpoint");
+    }
+
+    @Test
     void anIntactChainLongerThanTheAnchorVerifiesIntact() {
         AuditLog audit = filledAuditLog(3);
         AuditAnchor.Head anchor = audit.head().orElseThrow();

@@ -1,0 +1,48 @@
+package org.regionalexchange.node.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.regionalexchange.node.audit.AuditAnchor;
+
+/**
+ * The hub's latest audit checkpoint of one node, read from the hub's {@code GET /api/v1/audit/checkpoints}, for
+ * `audit verify --hub-api`. The hub's copy is the one an insider at the node cannot roll back.
+ */
+final class HubCheckpoint {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private HubCheckpoint() {}
+
+    /** @return the checkpoint, or empty when the hub holds none of this node yet */
+    static Optional<AuditAnchor.Head> fetch(String hubApi, String nodeId) throws InterruptedException {
+        ApiClient api = new ApiClient(hubApi, TIMEOUT, TIMEOUT);
+        String asked = "the hub's API at " + api.base() + "api/v1/audit/checkpoints ";
+        String fix = ": check --hub-api (the hub's node.http.port, reachable from here), or leave it out to verify"
+                + " against the local anchor only";
+        ApiClient.Response response;
+        try {
+            response = api.get("api/v1/audit/checkpoints");
+        } catch (IOException e) {
+            throw new IllegalStateException(asked + "did not answer (" + e.getMessage() + ")" + fix, e);
+        }
+        if (response.status() != 200) {
+            throw new IllegalStateException(asked + "answered HTTP " + response.status() + fix);
+        }
+        try {
+            for (JsonNode row : new ObjectMapper().readTree(response.body())) {
+                if (nodeId.equals(row.path("node").asText())) {
+                    return Optional.of(AuditAnchor.head(row.path("seq").asText(), row.path("entryHash").asText(),
+                            row.path("recordedAt").asText(null)));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException(asked + "answered with something other than a list of checkpoints ("
+                    + e.getMessage() + ")" + fix, e);
+        }
+    }
+}
