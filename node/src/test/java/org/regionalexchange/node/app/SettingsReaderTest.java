@@ -130,6 +130,21 @@ class SettingsReaderTest {
     }
 
     @Test
+    void resendsWaitTwoMinutesForAReceiptByDefaultDoublingToAnHour() {
+        assertThat(read().delivery()).isEqualTo(new NodeSettings.DeliverySettings(java.time.Duration.ofMinutes(2),
+                java.time.Duration.ofHours(1)));
+    }
+
+    @Test
+    void rejectsAResendCeilingBelowTheReceiptWait() {
+        properties.setProperty("node.delivery.receipt-wait", "PT10M");
+        properties.setProperty("node.delivery.max-resend-wait", "PT5M");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessage("node.delivery.max-resend-wait: is shorter than node.delivery.receipt-wait"
+                        + " (set it to at least PT10M)");
+    }
+
+    @Test
     void camelKeysOfTheFileGoToCamelMainAndNodeKeysDoNot() throws IOException {
         Path file = pki.resolve("application.properties");
         Files.writeString(file, "node.id=KZ\ncamel.main.shutdown-timeout=3\ncamel.server.port=9090\n");
