@@ -69,10 +69,6 @@ final class DrillAudit {
         return quarantined;
     }
 
-    AuditReport chain() {
-        return chain;
-    }
-
     Optional<String> chainProblem() {
         return chain.intact() ? Optional.empty() : Optional.of(chain.problem());
     }

@@ -39,10 +39,6 @@ final class NodeProcess {
         this.httpPort = httpPort;
     }
 
-    String nodeId() {
-        return nodeId;
-    }
-
     URI api() {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
@@ -82,11 +78,6 @@ final class NodeProcess {
                 waitFor(running, 30);
             }
         }
-    }
-
-    boolean isRunning() {
-        Process running = process.get();
-        return running != null && running.isAlive();
     }
 
     private void awaitHealthy() {

@@ -59,7 +59,7 @@ public final class Acceptance {
         return audit.inTransaction("storing received message " + message.messageId(), (connection, entries) -> {
             Optional<ReceivedMessages.Stored> earlier = received.stored(connection, message.messageId());
             if (earlier.isEmpty()) {
-                received.storeIfNew(connection, record);
+                received.insert(connection, record);
                 entries.append(message.messageId(), wireDigest, incoming.peer(),
                         message.kind().equals("receipt") ? Decision.RECEIPT : Decision.RECEIVED);
                 return new Accepted(message, false, false, now);

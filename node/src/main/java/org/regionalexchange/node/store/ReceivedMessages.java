@@ -54,6 +54,12 @@ public final class ReceivedMessages {
         if (stored(connection, received.messageId()).isPresent()) {
             return false;
         }
+        insert(connection, received);
+        return true;
+    }
+
+    /** Inserts inside the caller's transaction, for a caller that has just looked the messageId up itself. */
+    public void insert(Connection connection, Received received) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO received_message (message_id,"
                 + " kind, sender, received_at, delivering_peer, digest, header_json, document_json)"
                 + " VALUES (?,?,?,?,?,?,?,?)")) {
@@ -66,7 +72,6 @@ public final class ReceivedMessages {
             insert.setString(7, received.headerJson());
             insert.setString(8, received.documentJson());
             insert.executeUpdate();
-            return true;
         }
     }
 
@@ -91,20 +96,6 @@ public final class ReceivedMessages {
             update.executeUpdate();
         } catch (SQLException e) {
             throw NodeDatabase.failure("noting the dispatch of " + messageId, e);
-        }
-    }
-
-    /** How many messages of a kind have been accepted. */
-    public long count(String kind) {
-        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
-                "SELECT COUNT(*) FROM received_message WHERE kind = ?")) {
-            query.setString(1, kind);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw NodeDatabase.failure("counting received messages", e);
         }
     }
 
