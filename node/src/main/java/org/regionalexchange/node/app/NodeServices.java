@@ -38,9 +38,11 @@ import org.regionalexchange.node.outbox.OutboxRoutes;
 import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.outbox.Sealing;
 import org.regionalexchange.node.outbox.SentLedger;
+import org.regionalexchange.node.outbox.StoredMessages;
 import org.regionalexchange.node.outbox.SubmissionChecker;
 import org.regionalexchange.node.routing.CertificateDirectory;
 import org.regionalexchange.node.routing.NextHopResolver;
+import org.regionalexchange.node.rules.MessageRules;
 import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.node.store.QuarantineStore;
 import org.regionalexchange.node.store.ReceivedMessages;
@@ -91,7 +93,11 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         InboundLedger inboundLedger = new InboundLedger(audit);
         Receipts receipts = new Receipts(settings.nodeId(), sent, clock);
         List<RoutesBuilder> routes = new ArrayList<>();
-        routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock),
+        StoredMessages known = new StoredMessages(settings.nodeId(), sent, received);
+        MessageRules rules = new MessageRules(settings.nodeId(), settings.region(), clock,
+                settings.rules().clockTolerance(), known);
+        routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock,
+                rules),
                 new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
         HopHealth hops = new HopHealth(clock);
@@ -100,7 +106,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
                 new Acceptance(new MessageOpener(keys, trust, clock), catalog, received, audit, clock,
-                        metrics.openTimer()),
+                        metrics.openTimer(), rules, settings.rules().referenceAttempts()),
                 new LocalDispatcher(dispatchFactory, received, clock), receipts));
         ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox::enqueueCopies, audit,
                 hops, delivery.receiptWait(), delivery.maxResendWait(), clock);

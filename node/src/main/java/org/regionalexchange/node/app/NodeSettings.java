@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param delivery when to resend a message whose receipt has not come
  * @param auditAnchorInterval how often the head of the audit chain is anchored in {@link #auditAnchor()}
  * @param auditCheckpointInterval how often a country node checks whether to send its chain head to the hub
+ * @param rules the checks after the schema that depend on the node's clock and on waiting
  */
 public record NodeSettings(
         String nodeId,
@@ -29,7 +30,8 @@ public record NodeSettings(
         Map<String, PeerSettings> peers,
         DeliverySettings delivery,
         java.time.Duration auditAnchorInterval,
-        java.time.Duration auditCheckpointInterval) {
+        java.time.Duration auditCheckpointInterval,
+        RulesSettings rules) {
 
     public NodeSettings {
         region = List.copyOf(region);
@@ -69,6 +71,15 @@ public record NodeSettings(
      * @param maxResendWait the ceiling of the resend back-off, which doubles from receiptWait
      */
     public record DeliverySettings(java.time.Duration receiptWait, java.time.Duration maxResendWait) {}
+
+    /**
+     * The message rules (see the rules package).
+     *
+     * @param clockTolerance how far a sender's clock may run ahead of this node's: for signing times, creation
+     *        times and the dates of past events
+     * @param referenceAttempts how many deliveries of a copy an update or cancellation may wait for its alert
+     */
+    public record RulesSettings(java.time.Duration clockTolerance, int referenceAttempts) {}
 
     /** The store: an H2 file database in the data folder by default, PostgreSQL by JDBC URL. */
     public record DatabaseSettings(String url, String user, char[] password) {}

@@ -21,6 +21,8 @@ import org.regionalexchange.node.app.NodeSettings.BrokerSettings;
 import org.regionalexchange.node.app.NodeSettings.DatabaseSettings;
 import org.regionalexchange.node.app.NodeSettings.PeerSettings;
 import org.regionalexchange.node.app.NodeSettings.PkiSettings;
+import org.regionalexchange.node.broker.EmbeddedBroker;
+import org.regionalexchange.node.rules.MessageRules;
 
 /**
  * Reads the {@code node.*} keys of an {@code application.properties} into {@link NodeSettings}.
@@ -78,7 +80,25 @@ public final class SettingsReader {
                 port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId), delivery(),
                 duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")),
                 duration("node.audit.checkpoint-interval",
-                        optional("node.audit.checkpoint-interval").orElse("PT5M")));
+                        optional("node.audit.checkpoint-interval").orElse("PT5M")), rules());
+    }
+
+    private NodeSettings.RulesSettings rules() {
+        Duration tolerance = duration("node.rules.clock-tolerance",
+                optional("node.rules.clock-tolerance").orElse(MessageRules.DEFAULT_CLOCK_TOLERANCE.toString()));
+        String attempts = optional("node.rules.reference-attempts").orElse("10");
+        try {
+            int count = Integer.parseInt(attempts);
+            if (count >= 1 && count < EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS) {
+                return new NodeSettings.RulesSettings(tolerance, count);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException("node.rules.reference-attempts", "'" + attempts + "' is not a number of"
+                + " deliveries from 1 to " + (EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS - 1),
+                "keep it below the inbox's " + EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS + ", after which the broker parks a"
+                        + " message as dead, e.g. 10");
     }
 
     private NodeSettings.DeliverySettings delivery() {

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
+    /** Deliveries of an inbox message before the broker parks it as dead; the inbox's own waits stay below it. */
+    public static final int INBOX_DELIVERY_ATTEMPTS = 20;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger(1);
     private static final String SECURITY_DOMAIN = "securityDomain";
@@ -134,7 +136,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         // The inbox retries transient faults (database busy); a message that still fails is parked, not dropped.
         c.addAddressSetting(BrokerAddresses.INBOX, new AddressSettings()
                 .setRedeliveryDelay(500).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(10_000)
-                .setMaxDeliveryAttempts(20).setDeadLetterAddress(
+                .setMaxDeliveryAttempts(INBOX_DELIVERY_ATTEMPTS).setDeadLetterAddress(
                         org.apache.activemq.artemis.api.core.SimpleString.of(BrokerAddresses.DEAD_LETTER)));
         c.addAddressSetting("#", new AddressSettings().setAutoCreateAddresses(false).setAutoCreateQueues(false)
                 .setAutoDeleteQueues(false).setAutoDeleteAddresses(false));

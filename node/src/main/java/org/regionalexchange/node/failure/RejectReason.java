@@ -17,7 +17,13 @@ public enum RejectReason {
     EXPIRED("the message expired before it was opened"),
     REPLAY("a different message already arrived under this messageId"),
     SCHEMA_INVALID("the document does not validate against the schema of its kind"),
-    NO_ROUTE("this node has no link towards a recipient the envelope was handed to it for");
+    NO_ROUTE("this node has no link towards a recipient the envelope was handed to it for"),
+    NOT_ADDRESSED("the signed header does not list this node among the recipients, by id or through REGIONAL"),
+    UNKNOWN_REFERENCE("an early-warning update or cancellation refers to an alert this node does not know"),
+    FOREIGN_REFERENCE("an early-warning update or cancellation refers to an alert another node sent"),
+    SIGNED_IN_FUTURE("the signing time is later than now plus the clock tolerance"),
+    IMPLAUSIBLE("a value cannot be true: a past event dated in the future, a date before 1900 or too far ahead,"
+            + " an amount beyond its bound, an expiry not after creation");
 
     private final String description;
 
@@ -29,11 +35,17 @@ public enum RejectReason {
         return description;
     }
 
-    /** Whether the sender is authenticated by the time this check runs, so a signed rejection can go back to it. */
+    /**
+     * Whether the sender is authenticated by the time this check runs, so a signed rejection can go back to it.
+     * NOT_ADDRESSED is not: the signature proves who wrote the message, not who sent this copy here (a recipient can
+     * re-encrypt what it was given), and answering would make this node send receipts, on a third party's cue, to a
+     * node that never addressed it.
+     */
     public boolean senderAuthenticated() {
         return switch (this) {
-            case HEADER_MISMATCH, EXPIRED, REPLAY, SCHEMA_INVALID -> true;
-            case NO_ROUTE -> false;
+            case HEADER_MISMATCH, EXPIRED, REPLAY, SCHEMA_INVALID, UNKNOWN_REFERENCE, FOREIGN_REFERENCE,
+                    SIGNED_IN_FUTURE, IMPLAUSIBLE -> true;
+            case NO_ROUTE, NOT_ADDRESSED -> false;
             default -> false;
         };
     }

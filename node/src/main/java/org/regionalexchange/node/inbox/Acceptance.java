@@ -12,11 +12,14 @@ import org.regionalexchange.node.crypto.MessageOpener;
 import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.failure.RejectedMessageException;
-import org.regionalexchange.node.outbox.SubmissionChecker;
+import org.regionalexchange.node.rules.MessageRules;
+import org.regionalexchange.node.rules.RuleReport;
 import org.regionalexchange.node.store.ReceivedMessages;
 import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaCatalog;
 import org.regionalexchange.schemas.Violation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens, deduplicates, validates and stores a message addressed to this node. The stored record and its audit entry
@@ -24,8 +27,15 @@ import org.regionalexchange.schemas.Violation;
  * The store's primary key on messageId is the idempotency record. A second copy of the same signed content (sent both
  * directly and through the hub, resent for a lost receipt, or redelivered after a crash) is a duplicate that is still
  * answered; different content under a known messageId is a replay and is rejected.
+ *
+ * <p>After the schema come the {@link MessageRules}. One of them may be broken only for now: an update or
+ * cancellation whose alert has not arrived yet, though it may (the update came direct, the alert comes through the
+ * hub). That message is rolled back for the broker to redeliver with the inbox's back-off, up to
+ * {@code referenceAttempts} deliveries of the copy, and then rejected as UNKNOWN_REFERENCE like any other.
  */
 public final class Acceptance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Acceptance.class);
 
     private final MessageOpener opener;
     private final SchemaCatalog catalog;
@@ -33,10 +43,15 @@ public final class Acceptance {
     private final AuditLog audit;
     private final Clock clock;
     private final Timer openTimer;
+    private final MessageRules rules;
+    private final int referenceAttempts;
 
+    /** @param referenceAttempts how many deliveries of a copy may wait for the alert it updates or cancels */
     public Acceptance(MessageOpener opener, SchemaCatalog catalog, ReceivedMessages received, AuditLog audit,
-            Clock clock, Timer openTimer) {
+            Clock clock, Timer openTimer, MessageRules rules, int referenceAttempts) {
         this.opener = opener;
+        this.rules = rules;
+        this.referenceAttempts = referenceAttempts;
         this.openTimer = openTimer;
         this.catalog = catalog;
         this.received = received;
@@ -50,6 +65,7 @@ public final class Acceptance {
 
     public Accepted accept(OpenedMessage message, Incoming incoming) {
         validate(message);
+        keepsTheRules(message, incoming);
         String digest = AuditEntry.sha256(message.signedContent());
         String wireDigest = AuditEntry.sha256(incoming.wire());
         Instant now = clock.instant();
@@ -84,12 +100,29 @@ public final class Acceptance {
         if (violations.isEmpty()) {
             violations = catalog.validateDocument(kind, message.document());
         }
-        if (violations.isEmpty()) {
-            violations = SubmissionChecker.senderRules(kind, message.sender(), message.document());
-        }
         if (!violations.isEmpty()) {
             throw invalid(message, violations);
         }
+    }
+
+    private void keepsTheRules(OpenedMessage message, Incoming incoming) {
+        RuleReport report = rules.received(message.header(), message.document(), message.signingTime());
+        if (report.isEmpty()) {
+            return;
+        }
+        String detail = report.describe();
+        if (report.onlyPending()) {
+            if (incoming.deliveryAttempt() < referenceAttempts) {
+                LOG.info("message {} from {} waits for the alert it refers to (delivery {} of {}): {}",
+                        message.messageId(), message.sender(), incoming.deliveryAttempt(), referenceAttempts, detail);
+                throw new ReferencePendingException("message " + message.messageId() + " waits, delivery "
+                        + incoming.deliveryAttempt() + " of " + referenceAttempts + ": " + detail);
+            }
+            detail += " (still unknown after " + incoming.deliveryAttempt() + " deliveries)";
+        }
+        RejectReason reason = report.reason();
+        throw new RejectedMessageException(reason, message.messageId(),
+                reason.senderAuthenticated() ? message.sender() : null, detail, null);
     }
 
     private static RejectedMessageException invalid(OpenedMessage message, List<Violation> violations) {

@@ -14,6 +14,8 @@ import org.regionalexchange.node.broker.MessageProperties;
 public final class InboundReader implements Processor {
 
     public static final String INCOMING = "rxIncoming";
+    /** The JMS-defined delivery count, which Artemis raises on each redelivery after a rollback. */
+    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
 
     @Override
     public void process(Exchange exchange) throws InvalidPayloadException, JMSException {
@@ -29,7 +31,8 @@ public final class InboundReader implements Processor {
                 in.getMandatoryBody(byte[].class),
                 peer == null ? "unknown" : peer,
                 deliverTo.isBlank() ? List.of() : Arrays.stream(deliverTo.split(",")).map(String::strip).toList(),
-                in.getHeader(MessageProperties.RESEND, 0, Integer.class));
+                in.getHeader(MessageProperties.RESEND, 0, Integer.class),
+                Math.max(1, jms.getIntProperty(DELIVERY_COUNT)));
         exchange.setProperty(INCOMING, incoming);
         in.setBody(incoming);
     }

@@ -7,9 +7,11 @@ import java.util.List;
  * user, so it cannot be forged), and the routing facts it travelled with.
  *
  * @param resend the sender's resend number (0 for a first send), passed on unchanged when relayed
+ * @param deliveryAttempt which delivery of this copy by this node's broker it is, 1 for the first; later ones
+ *        follow a rollback
  */
 public record Incoming(String messageId, String sender, byte[] wire, String peer, List<String> deliverTo,
-        int resend) {
+        int resend, int deliveryAttempt) {
 
     public Incoming {
         deliverTo = List.copyOf(deliverTo);

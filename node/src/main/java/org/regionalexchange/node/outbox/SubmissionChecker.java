@@ -1,19 +1,19 @@
 package org.regionalexchange.node.outbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.regionalexchange.node.routing.CertificateDirectory;
 import org.regionalexchange.node.routing.NextHopResolver;
+import org.regionalexchange.node.rules.MessageRules;
 import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaCatalog;
 import org.regionalexchange.schemas.Violation;
 
 /**
  * Turns a submission into a message ready to seal: checks the document against its schema, builds and checks the
- * header, and plans the hops. Reports every problem at once, with JSON pointers into the submission, and builds
+ * header, applies the {@link MessageRules} of a message about to be sent, and plans the hops. Reports every problem at once, with JSON pointers into the submission, and builds
  * nothing when there is one.
  */
 public final class SubmissionChecker {
@@ -23,10 +23,12 @@ public final class SubmissionChecker {
     private final NextHopResolver resolver;
     private final CertificateDirectory directory;
     private final Clock clock;
+    private final MessageRules rules;
 
     public SubmissionChecker(String self, SchemaCatalog catalog, NextHopResolver resolver,
-            CertificateDirectory directory, Clock clock) {
+            CertificateDirectory directory, Clock clock, MessageRules rules) {
         this.self = self;
+        this.rules = rules;
         this.catalog = catalog;
         this.resolver = resolver;
         this.directory = directory;
@@ -42,13 +44,14 @@ public final class SubmissionChecker {
             } else {
                 catalog.validateDocument(kind, submission.document()).forEach(v ->
                         problems.add(new Violation("/document" + v.pointer(), v.message())));
-                senderRules(kind, self, submission.document()).forEach(v ->
-                        problems.add(new Violation("/document" + v.pointer(), v.message())));
             }
         }
         ObjectNode header = submission.header(self, kind == null ? SchemaCatalog.CURRENT_VERSION
                 : catalog.currentVersion(kind), clock.instant());
         problems.addAll(catalog.validateHeader(header));
+        if (problems.isEmpty()) {
+            problems.addAll(rules.submitted(header, submission.document()).asSubmissionViolations());
+        }
         List<String> finalRecipients = resolver.expand(submission.recipients(), self);
         checkReachable(finalRecipients, submission.recipients(), problems);
         if (!problems.isEmpty()) {
@@ -56,20 +59,6 @@ public final class SubmissionChecker {
         }
         return new OutgoingMessage(header, submission.document(), finalRecipients,
                 resolver.plan(finalRecipients), null);
-    }
-
-    /**
-     * What a schema cannot say because it sees the document without its header: an audit checkpoint is of the
-     * sender's own chain, since the hub files it under the sender the signature proved.
-     *
-     * @return violations with pointers into the document
-     */
-    public static List<Violation> senderRules(MessageKind kind, String sender, JsonNode document) {
-        if (kind == MessageKind.AUDIT_CHECKPOINT && !sender.equals(document.path("node").asText())) {
-            return List.of(new Violation("/node", "must be the sender's own node id " + sender
-                    + ": a node checkpoints only its own audit chain"));
-        }
-        return List.of();
     }
 
     private static MessageKind kind(String id, List<Violation> problems) {

@@ -248,6 +248,19 @@ public final class SentMessages {
         }
     }
 
+    /** The kind of a message this node sent, empty when it sent none under this messageId. */
+    public Optional<String> kind(String messageId) {
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT kind FROM sent_message WHERE message_id = ?")) {
+            query.setString(1, messageId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading sent message " + messageId, e);
+        }
+    }
+
     /** The sealed envelope as first sent. */
     public Optional<byte[]> wire(String messageId) {
         try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(

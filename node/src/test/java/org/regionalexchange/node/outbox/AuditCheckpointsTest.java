@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.node.audit.AuditAnchor;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.Decision;
+import org.regionalexchange.node.rules.MessageRules;
+import org.regionalexchange.node.rules.RuleViolation;
 import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaCatalog;
@@ -120,10 +124,15 @@ class AuditCheckpointsTest {
         audit.append("m-1", DIGEST, "KG", Decision.RECEIVED);
         checkpoints.checkpointNow();
 
-        assertThat(SubmissionChecker.senderRules(MessageKind.AUDIT_CHECKPOINT, "KZ", submitted.get(0).document()))
+        MessageRules hub = new MessageRules("CARICC", List.of("CARICC", "KZ", "KG"), Clock.systemUTC(),
+                MessageRules.DEFAULT_CLOCK_TOLERANCE, id -> Optional.empty());
+        Submission checkpoint = submitted.get(0);
+        Instant now = Instant.now();
+
+        assertThat(hub.received(checkpoint.header("KZ", "1-0-0", now), checkpoint.document(), now).violations())
                 .isEmpty();
-        assertThat(SubmissionChecker.senderRules(MessageKind.AUDIT_CHECKPOINT, "KG", submitted.get(0).document()))
-                .extracting(v -> v.pointer()).containsExactly("/node");
+        assertThat(hub.received(checkpoint.header("KG", "1-0-0", now), checkpoint.document(), now).violations())
+                .extracting(RuleViolation::pointer).containsExactly("/document/node");
     }
 
     @Test
