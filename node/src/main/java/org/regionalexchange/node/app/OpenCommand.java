@@ -6,20 +6,28 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.regionalexchange.node.crypto.MessageOpener;
+import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
 import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.failure.RejectedMessageException;
+import org.regionalexchange.node.rules.MessageRules;
+import org.regionalexchange.node.rules.ReceivedMessageCheck;
+import org.regionalexchange.node.rules.RuleReport;
 import org.regionalexchange.node.trust.RegionalTrust;
+import org.regionalexchange.schemas.SchemaCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Opens a sealed file with a node's keys and checks it exactly as the inbox would; prints the verified header and
- * document, or one line {@code REJECTED <REASON>: <message>} and exit code 2.
+ * Opens a sealed file with a node's keys and checks it as the inbox would (protection, schemas, message rules), but
+ * without a store, so references to earlier messages are not looked up; prints the verified header and document, or
+ * one line {@code REJECTED <REASON>: <message>} and exit code 2.
  */
 @Command(name = "open", description = "Decrypt and verify a sealed envelope file with a node's keystore.")
 final class OpenCommand implements Callable<Integer> {
@@ -39,17 +47,32 @@ final class OpenCommand implements Callable<Integer> {
     Path crl;
     @Option(names = "--in", required = true, description = "The sealed envelope file.")
     Path in;
+    @Option(names = "--region", split = ",", defaultValue = "CARICC,KZ,KG,TJ,TM,UZ",
+            description = "The members REGIONAL stands for (default: ${DEFAULT-VALUE}).")
+    List<String> region;
+    @Option(names = "--clock-tolerance", defaultValue = "PT5M",
+            description = "How far ahead of now a signing time may lie (default: ${DEFAULT-VALUE}).")
+    Duration clockTolerance;
 
     @Override
     public Integer call() throws IOException {
-        MessageOpener opener = new MessageOpener(Pkcs12NodeKeyring.load(keystore, Passwords.read(passwordFile)),
-                RegionalTrust.fromFiles(ca, crl), Clock.systemUTC());
+        NodeKeyring keys = Pkcs12NodeKeyring.load(keystore, Passwords.read(passwordFile));
+        Clock clock = Clock.systemUTC();
+        MessageOpener opener = new MessageOpener(keys, RegionalTrust.fromFiles(ca, crl), clock);
+        ReceivedMessageCheck check = new ReceivedMessageCheck(SchemaCatalog.load(),
+                new MessageRules(keys.nodeId(), region, clock, clockTolerance, null));
         try {
             OpenedMessage opened = opener.open(Files.readAllBytes(in));
+            RuleReport report = check.check(opened);
+            if (!report.isEmpty()) {
+                throw new RejectedMessageException(report.reason(), opened.messageId(), report.describe());
+            }
             ObjectNode verified = JSON.createObjectNode();
             verified.set("header", opened.header());
             verified.set("document", opened.document());
             spec.commandLine().getOut().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(verified));
+            spec.commandLine().getErr().println("note: references to earlier messages were not checked against a"
+                    + " store (offline open has none)");
             return 0;
         } catch (RejectedMessageException e) {
             spec.commandLine().getErr().println("REJECTED " + e.getMessage().replace('\n', ' '));

@@ -3,7 +3,6 @@ package org.regionalexchange.node.inbox;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.AuditEntry;
@@ -13,11 +12,10 @@ import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.failure.RejectedMessageException;
 import org.regionalexchange.node.rules.MessageRules;
+import org.regionalexchange.node.rules.ReceivedMessageCheck;
 import org.regionalexchange.node.rules.RuleReport;
 import org.regionalexchange.node.store.ReceivedMessages;
-import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaCatalog;
-import org.regionalexchange.schemas.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * directly and through the hub, resent for a lost receipt, or redelivered after a crash) is a duplicate that is still
  * answered; different content under a known messageId is a replay and is rejected.
  *
- * <p>After the schema come the {@link MessageRules}. One of them may be broken only for now: an update or
- * cancellation whose alert has not arrived yet, though it may (the update came direct, the alert comes through the
- * hub). That message is rolled back for the broker to redeliver with the inbox's back-off, up to
+ * <p>The checks after opening are those of {@link ReceivedMessageCheck}: the schemas, then the {@link MessageRules}.
+ * One rule may be broken only for now: an update or cancellation whose alert has not arrived yet, though it may (the
+ * update came direct, the alert comes through the hub). That message is rolled back for the broker to redeliver with the inbox's back-off, up to
  * {@code referenceAttempts} deliveries of the copy, and then rejected as UNKNOWN_REFERENCE like any other.
  */
 public final class Acceptance {
@@ -38,22 +36,20 @@ public final class Acceptance {
     private static final Logger LOG = LoggerFactory.getLogger(Acceptance.class);
 
     private final MessageOpener opener;
-    private final SchemaCatalog catalog;
+    private final ReceivedMessageCheck check;
     private final ReceivedMessages received;
     private final AuditLog audit;
     private final Clock clock;
     private final Timer openTimer;
-    private final MessageRules rules;
     private final int referenceAttempts;
 
     /** @param referenceAttempts how many deliveries of a copy may wait for the alert it updates or cancels */
     public Acceptance(MessageOpener opener, SchemaCatalog catalog, ReceivedMessages received, AuditLog audit,
             Clock clock, Timer openTimer, MessageRules rules, int referenceAttempts) {
         this.opener = opener;
-        this.rules = rules;
         this.referenceAttempts = referenceAttempts;
         this.openTimer = openTimer;
-        this.catalog = catalog;
+        this.check = new ReceivedMessageCheck(catalog, rules);
         this.received = received;
         this.audit = audit;
         this.clock = clock;
@@ -64,7 +60,6 @@ public final class Acceptance {
     }
 
     public Accepted accept(OpenedMessage message, Incoming incoming) {
-        validate(message);
         keepsTheRules(message, incoming);
         String digest = AuditEntry.sha256(message.signedContent());
         String wireDigest = AuditEntry.sha256(incoming.wire());
@@ -89,24 +84,8 @@ public final class Acceptance {
         });
     }
 
-    private void validate(OpenedMessage message) {
-        MessageKind kind;
-        try {
-            kind = MessageKind.fromId(message.kind());
-        } catch (IllegalArgumentException e) {
-            throw invalid(message, List.of(new Violation("/header/kind", e.getMessage())));
-        }
-        List<Violation> violations = catalog.validateHeader(message.header());
-        if (violations.isEmpty()) {
-            violations = catalog.validateDocument(kind, message.document());
-        }
-        if (!violations.isEmpty()) {
-            throw invalid(message, violations);
-        }
-    }
-
     private void keepsTheRules(OpenedMessage message, Incoming incoming) {
-        RuleReport report = rules.received(message.header(), message.document(), message.signingTime());
+        RuleReport report = check.check(message);
         if (report.isEmpty()) {
             return;
         }
@@ -123,10 +102,5 @@ public final class Acceptance {
         RejectReason reason = report.reason();
         throw new RejectedMessageException(reason, message.messageId(),
                 reason.senderAuthenticated() ? message.sender() : null, detail, null);
-    }
-
-    private static RejectedMessageException invalid(OpenedMessage message, List<Violation> violations) {
-        return new RejectedMessageException(RejectReason.SCHEMA_INVALID, message.messageId(), message.sender(),
-                Violation.describe(violations), null);
     }
 }

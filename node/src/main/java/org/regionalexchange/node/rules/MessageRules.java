@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -66,13 +68,22 @@ public final class MessageRules {
     /** This node's own message before it is sealed: also, it must not have expired already. */
     public RuleReport submitted(JsonNode header, JsonNode document) {
         List<RuleViolation> found = new ArrayList<>(content(header, document, self, true));
-        Instant now = clock.instant();
-        if (header.hasNonNull("expiresAt") && found.stream().noneMatch(v -> v.pointer().equals("/header/expiresAt"))
-                && !java.time.OffsetDateTime.parse(header.get("expiresAt").asText()).toInstant().isAfter(now)) {
+        Instant expiresAt = instant(header.path("expiresAt").asText());
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            // Said instead of "not after createdAt": that createdAt is now is this node's doing, not the submitter's.
+            found.removeIf(v -> v.pointer().equals("/header/expiresAt"));
             found.add(RuleViolation.of(RejectReason.IMPLAUSIBLE, "/header/expiresAt", header.get("expiresAt").asText()
                     + " is not in the future: the message would expire before it is sent"));
         }
         return new RuleReport(found);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text.isEmpty() ? null : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private List<RuleViolation> content(JsonNode header, JsonNode document, String sender, boolean submission) {

@@ -145,6 +145,28 @@ class SettingsReaderTest {
     }
 
     @Test
+    void sendersClocksMayRunFiveMinutesAheadAndUpdatesWaitTenDeliveriesUnlessSetOtherwise() {
+        assertThat(read().rules()).isEqualTo(new NodeSettings.RulesSettings(java.time.Duration.ofMinutes(5), 10));
+        properties.setProperty("node.rules.clock-tolerance", "PT30S");
+        properties.setProperty("node.rules.reference-attempts", "3");
+        assertThat(read().rules()).isEqualTo(new NodeSettings.RulesSettings(java.time.Duration.ofSeconds(30), 3));
+    }
+
+    @Test
+    void rejectsAClockToleranceThatIsNotADuration() {
+        properties.setProperty("node.rules.clock-tolerance", "5m");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("node.rules.clock-tolerance: '5m' is not a duration");
+    }
+
+    @Test
+    void referenceAttemptsStayBelowTheBrokersDeadLetterLimit() {
+        properties.setProperty("node.rules.reference-attempts", "20");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("node.rules.reference-attempts: '20' is not a number of deliveries from 1 to 19");
+    }
+
+    @Test
     void camelKeysOfTheFileGoToCamelMainAndNodeKeysDoNot() throws IOException {
         Path file = pki.resolve("application.properties");
         Files.writeString(file, "node.id=KZ\ncamel.main.shutdown-timeout=3\ncamel.server.port=9090\n");

@@ -18,9 +18,17 @@ class ArchitectureTest {
     @Test
     void protectionPackagesDoNotDependOnCamelOrTheBroker() {
         noClasses().that().resideInAnyPackage("..node.crypto..", "..node.trust..", "..node.envelope..",
-                        "..node.failure..", "..node.store..", "..node.audit..", "..node.routing..")
+                        "..node.failure..", "..node.store..", "..node.audit..", "..node.routing..", "..node.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..",
                         "org.apache.activemq..", "..node.broker..", "..node.app..")
+                .check(NODE);
+    }
+
+    @Test
+    void rulesDoNotReadTheStoreOrTheFeaturesThatUseThem() {
+        noClasses().that().resideInAPackage("..node.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("..node.store..", "..node.inbox..",
+                        "..node.outbox..", "..node.crypto..", "..node.api..")
                 .check(NODE);
     }
 
