@@ -47,9 +47,14 @@ final class Injector {
     }
 
     byte[] seal(ObjectNode header, JsonNode document, String receiver) {
+        return seal(header, document, receiver, Clock.systemUTC());
+    }
+
+    /** Seals with the given clock for the signing time, e.g. one running ahead. */
+    byte[] seal(ObjectNode header, JsonNode document, String receiver, Clock clock) {
         NodeSettings settings = region.node(sender).settings();
         return new MessageSealer(Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password()),
-                Clock.systemUTC()).seal(header, document, new CertificateDirectory(settings.pki().certificatesDir())
+                clock).seal(header, document, new CertificateDirectory(settings.pki().certificatesDir())
                         .encryptionCertificates(List.of(receiver)));
     }
 
