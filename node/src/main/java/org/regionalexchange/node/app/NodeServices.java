@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.camel.RoutesBuilder;
 import org.regionalexchange.node.api.Health;
+import org.regionalexchange.node.api.ApiGuard;
+import org.regionalexchange.node.api.ApiRoutes;
+import org.regionalexchange.node.api.ApiUsers;
 import org.regionalexchange.node.api.NodeApi;
+import org.regionalexchange.node.api.UserAccounts;
 import org.regionalexchange.node.api.NodeMetrics;
 import org.regionalexchange.node.audit.AuditAnchoring;
 import org.regionalexchange.node.audit.AuditLog;
@@ -52,7 +56,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 
 /** The wiring of one node: every collaborator built once from the settings, in dependency order. */
 public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
-        CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, NodeMetrics metrics,
+        CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, ApiUsers apiUsers,
+        NodeMetrics metrics,
         ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit, AuditAnchoring auditAnchoring) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
@@ -111,7 +116,11 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
                         trust::crlNextUpdate, clock),
                 metrics, clock, settings.auditAnchor());
-        return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics, receiptWatch,
+        ApiUsers apiUsers = new ApiUsers(settings.http().usersFile());
+        routes.add(new ApiRoutes(api, new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()),
+                settings.nodeId()));
+        return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
+                receiptWatch,
                 recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()));
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param hub the hub node every country node links to ({@code CARICC}); equal to nodeId on the hub itself
  * @param region the members addressed by the group {@code REGIONAL}
  * @param dataDir where the broker journal and the default H2 database live
+ * @param http the REST API's listener and its users
  * @param peers the nodes this node has a link to, by node id
  * @param delivery when to resend a message whose receipt has not come
  * @param auditAnchorInterval how often the head of the audit chain is anchored in {@link #auditAnchor()}
@@ -25,7 +26,7 @@ public record NodeSettings(
         BrokerSettings broker,
         PkiSettings pki,
         DatabaseSettings database,
-        int httpPort,
+        HttpSettings http,
         Map<String, PeerSettings> peers,
         DeliverySettings delivery,
         java.time.Duration auditAnchorInterval,
@@ -39,6 +40,10 @@ public record NodeSettings(
     /** Where the head of the audit chain is anchored outside the database. */
     public Path auditAnchor() {
         return dataDir.resolve("audit").resolve("anchor.json");
+    }
+
+    public int httpPort() {
+        return http.port();
     }
 
     public boolean isHub() {
@@ -69,6 +74,24 @@ public record NodeSettings(
      * @param maxResendWait the ceiling of the resend back-off, which doubles from receiptWait
      */
     public record DeliverySettings(java.time.Duration receiptWait, java.time.Duration maxResendWait) {}
+
+    /**
+     * The REST API's listener.
+     *
+     * @param host where it listens; loopback by default, independent of the broker's host
+     * @param tls HTTPS with the node's TLS certificate (the default); plain HTTP only when set false
+     * @param usersFile the API users and their password hashes (see {@code node users})
+     * @param maxBodyBytes the largest request body the listener reads; a larger one is refused with 413
+     */
+    public record HttpSettings(String host, int port, boolean tls, Path usersFile, long maxBodyBytes) {
+
+        /** The base URL a client on this machine uses. */
+        public String baseUrl() {
+            String scheme = tls ? "https" : "http";
+            String where = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+            return scheme + "://" + (where.contains(":") ? "[" + where + "]" : where) + ":" + port;
+        }
+    }
 
     /** The store: an H2 file database in the data folder by default, PostgreSQL by JDBC URL. */
     public record DatabaseSettings(String url, String user, char[] password) {}

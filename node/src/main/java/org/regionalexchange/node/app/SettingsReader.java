@@ -75,10 +75,28 @@ public final class SettingsReader {
         String hub = nodeId("node.hub", optional("node.hub").orElse("CARICC"));
         PkiSettings pki = pki(nodeId);
         return new NodeSettings(nodeId, hub, region, dataDir, broker(dataDir), pki, database(dataDir),
-                port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId), delivery(),
+                http(dataDir), peers(nodeId), delivery(),
                 duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")),
                 duration("node.audit.checkpoint-interval",
                         optional("node.audit.checkpoint-interval").orElse("PT5M")));
+    }
+
+    private NodeSettings.HttpSettings http(Path dataDir) {
+        String tls = optional("node.http.tls").orElse("true");
+        if (!tls.equals("true") && !tls.equals("false")) {
+            throw new SettingsException("node.http.tls", "'" + tls + "' is not true or false",
+                    "leave it out for HTTPS with the node's TLS certificate, or set false for plain HTTP on loopback");
+        }
+        String host = optional("node.http.host").orElse("127.0.0.1");
+        if (tls.equals("false") && !host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+            throw new SettingsException("node.http.tls", "is false while node.http.host is " + host,
+                    "plain HTTP carries passwords in clear: keep node.http.tls=true, or listen on 127.0.0.1 only");
+        }
+        return new NodeSettings.HttpSettings(host,
+                port("node.http.port", optional("node.http.port").orElse("8080"), false), tls.equals("true"),
+                path("node.http.users-file", optional("node.http.users-file")
+                        .orElse(dataDir.resolve("api-users").toString())),
+                2L * 1024 * 1024);
     }
 
     private NodeSettings.DeliverySettings delivery() {
