@@ -88,10 +88,10 @@ class AuditApiTest {
     void halfACheckpointInTheQueryIsRefusedNamingWhatIsMissing() {
         NodeApi api = api(folder.resolve("audit/anchor.json"));
 
-        assertThatThrownBy(() -> api.audit("3", null, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> api.audit("3", null, null)).isInstanceOf(ApiProblem.class)
                 .hasMessageContaining("both seq and entryHash");
         assertThatThrownBy(() -> api.audit("three", "a".repeat(64), null))
-                .hasMessageContaining("seq must be a positive whole number");
+                .isInstanceOf(ApiProblem.class).hasMessageContaining("seq must be a positive whole number");
     }
 
     @Test
