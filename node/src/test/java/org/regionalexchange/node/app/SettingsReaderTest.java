@@ -54,6 +54,29 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theApiListensWithHttpsOnLoopbackApartFromTheBrokerByDefault() {
+        properties.setProperty("node.broker.host", "0.0.0.0");
+        NodeSettings.HttpSettings http = read().http();
+
+        assertThat(http.host()).isEqualTo("127.0.0.1");
+        assertThat(http.tls()).isTrue();
+        assertThat(http.port()).isEqualTo(8080);
+        assertThat(http.usersFile()).isEqualTo(pki.resolve("data").resolve("api-users"));
+        assertThat(http.baseUrl()).isEqualTo("https://127.0.0.1:8080");
+    }
+
+    @Test
+    void plainHttpIsRefusedBeyondLoopback() {
+        properties.setProperty("node.http.tls", "false");
+        assertThat(read().http().baseUrl()).isEqualTo("http://127.0.0.1:8080");
+        properties.setProperty("node.http.host", "10.0.0.5");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.http.tls: is false while node.http.host is"
+                + " 10.0.0.5").hasMessageContaining("passwords in clear");
+        properties.setProperty("node.http.tls", "yes");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.http.tls: 'yes' is not true or false");
+    }
+
+    @Test
     void missingNodeIdNamesTheKeyAndTheFix() {
         properties.remove("node.id");
         assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
