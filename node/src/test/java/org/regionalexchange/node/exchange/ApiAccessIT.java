@@ -159,6 +159,9 @@ class ApiAccessIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}=1")));
         assertThat(form.status()).isEqualTo(415);
 
+        ApiClient.Response huge = focal.post("api/v1/messages", "{\"pad\":\"" + "x".repeat(3 << 20) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+
         ApiClient.Response badSince = focal.get("api/v1/inbox?since=yesterday");
         assertThat(badSince.status()).isEqualTo(400);
         JsonNode problem = JSON.readTree(badSince.body());
