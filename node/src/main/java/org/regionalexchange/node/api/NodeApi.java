@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,12 +119,11 @@ public final class NodeApi {
 
     public String quarantine(String limit) {
         ArrayNode list = JSON.createArrayNode();
-        for (QuarantineStore.Quarantined entry : quarantine.recent(limit(limit))) {
+        for (QuarantineStore.Summary entry : quarantine.recent(limit(limit))) {
             list.addObject().put("id", entry.id()).put("receivedAt", entry.receivedAt().toString())
                     .put("deliveringPeer", entry.deliveringPeer()).put("reasonCode", entry.reasonCode())
                     .put("detail", entry.detail()).put("messageId", entry.messageId()).put("sender", entry.sender())
-                    .put("size", entry.rawBytes().length)
-                    .put("rawBase64", Base64.getEncoder().encodeToString(entry.rawBytes()));
+                    .put("size", entry.sizeBytes()).put("sha256", entry.sha256());
         }
         return list.toString();
     }
