@@ -21,10 +21,12 @@ import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
 import org.regionalexchange.node.inbox.Acceptance;
+import org.regionalexchange.node.inbox.DeadLetterDesk;
 import org.regionalexchange.node.inbox.InboundLedger;
 import org.regionalexchange.node.inbox.InboxErrorPolicy;
 import org.regionalexchange.node.inbox.InboxRoutes;
 import org.regionalexchange.node.inbox.LocalDispatcher;
+import org.regionalexchange.node.inbox.QuarantineDesk;
 import org.regionalexchange.node.inbox.Receipts;
 import org.regionalexchange.node.inbox.Rejections;
 import org.regionalexchange.node.inbox.Relay;
@@ -53,7 +55,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /** The wiring of one node: every collaborator built once from the settings, in dependency order. */
 public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, NodeMetrics metrics,
-        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit, AuditAnchoring auditAnchoring) {
+        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit, AuditAnchoring auditAnchoring,
+        QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -111,8 +114,14 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
                         trust::crlNextUpdate, clock),
                 metrics, clock, settings.auditAnchor());
+        // The operator desks' own factory: their sends and browses run outside any route's transaction.
+        CachingConnectionFactory deskFactory = NodeRuntime.caching(
+                PeerConnections.internal(broker.inVmUrl(), internal));
+        factories.accept(deskFactory);
         return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics, receiptWatch,
-                recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()));
+                recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()),
+                new QuarantineDesk(quarantine, audit, deskFactory, clock),
+                new DeadLetterDesk(deskFactory, broker, audit));
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,
