@@ -15,6 +15,13 @@ final class ApiContract {
     static final String DELIVERY_SUMMARY = "direct:api-delivery-summary";
     static final String INBOX = "direct:api-inbox";
     static final String QUARANTINE = "direct:api-quarantine";
+    static final String QUARANTINE_RAW = "direct:api-quarantine-raw";
+    static final String RELEASE = "direct:api-quarantine-release";
+    static final String DELETE_QUARANTINED = "direct:api-quarantine-delete";
+    static final String DEAD_LETTERS = "direct:api-dead-letters";
+    static final String DEAD_LETTER_RAW = "direct:api-dead-letter-raw";
+    static final String RETRY = "direct:api-dead-letter-retry";
+    static final String DISCARD = "direct:api-dead-letter-delete";
     static final String AUDIT = "direct:api-audit";
     static final String CHECKPOINTS = "direct:api-audit-checkpoints";
     static final String USERS = "direct:api-users";
@@ -71,13 +78,6 @@ final class ApiContract {
                     .description("at most this many (1 to 500, default 100)").endParam()
                 .to(INBOX);
         refusals(rest);
-        rest.get("/quarantine").id("rest-quarantine").security("basic")
-                .description("Rejected input, newest first: reason, delivering peer, size and SHA-256, never the"
-                        + " bytes. Roles: auditor, admin.")
-                .produces(ApiRoutes.JSON).outType(QuarantineItem[].class)
-                .param().name("limit").type(RestParamType.query).dataType("integer").required(false).endParam()
-                .to(QUARANTINE);
-        refusals(rest);
         rest.get("/audit").id("rest-audit").security("basic")
                 .description("Verify the hash-chained audit log against its anchor, and against a hub checkpoint"
                         + " when seq and entryHash are given. Role: auditor.")
@@ -91,6 +91,67 @@ final class ApiContract {
         rest.get("/audit/checkpoints").id("rest-audit-checkpoints").security("basic")
                 .description("On the hub: the latest audit checkpoint of each node. Role: auditor.")
                 .produces(ApiRoutes.JSON).outType(Checkpoint[].class).to(CHECKPOINTS);
+        refusals(rest);
+    }
+
+    /** The quarantine and the dead-letter queue: auditors read the listings, admins act. */
+    static void desks(RestDefinition rest) {
+        rest.get("/quarantine").id("rest-quarantine").security("basic")
+                .description("Rejected input, newest first: reason, delivering peer, size and SHA-256, never the"
+                        + " bytes. Roles: auditor, admin.")
+                .produces(ApiRoutes.JSON).outType(QuarantineItem[].class)
+                .param().name("limit").type(RestParamType.query).dataType("integer").required(false)
+                    .description("at most this many (1 to 500, default 100)").endParam()
+                .param().name("before").type(RestParamType.query).dataType("integer").required(false)
+                    .description("the last id of the previous page").endParam()
+                .param().name("reasonCode").type(RestParamType.query).dataType("string").required(false).endParam()
+                .param().name("peer").type(RestParamType.query).dataType("string").required(false)
+                    .description("the delivering peer").endParam()
+                .to(QUARANTINE);
+        refusals(rest);
+        rest.get("/quarantine/{id}/raw").id("rest-quarantine-raw").security("basic")
+                .description("The bytes of one quarantined message, as received. Role: admin.")
+                .produces("application/octet-stream")
+                .param().name("id").type(RestParamType.path).dataType("integer").endParam()
+                .to(QUARANTINE_RAW);
+        refusals(rest);
+        rest.post("/quarantine/{id}/release").id("rest-quarantine-release").security("basic")
+                .description("Audited: give the message to the inbox again, as from its delivering peer; it is"
+                        + " checked afresh and quarantined anew if it fails again. Role: admin.")
+                .produces(ApiRoutes.JSON).outType(ActionDone.class)
+                .param().name("id").type(RestParamType.path).dataType("integer").endParam()
+                .to(RELEASE);
+        refusals(rest);
+        rest.delete("/quarantine/{id}").id("rest-quarantine-delete").security("basic")
+                .description("Audited: delete one quarantine entry. Role: admin.")
+                .produces(ApiRoutes.JSON).outType(ActionDone.class)
+                .param().name("id").type(RestParamType.path).dataType("integer").endParam()
+                .to(DELETE_QUARANTINED);
+        refusals(rest);
+        rest.get("/dead-letter").id("rest-dead-letters").security("basic")
+                .description("Messages the inbox gave up on after its redeliveries, oldest first, without their"
+                        + " bytes. Roles: auditor, admin.")
+                .produces(ApiRoutes.JSON).outType(DeadLetterItem[].class)
+                .param().name("limit").type(RestParamType.query).dataType("integer").required(false).endParam()
+                .to(DEAD_LETTERS);
+        refusals(rest);
+        rest.get("/dead-letter/{id}/raw").id("rest-dead-letter-raw").security("basic")
+                .description("The bytes of one dead letter. Role: admin.").produces("application/octet-stream")
+                .param().name("id").type(RestParamType.path).dataType("string").description("its JMS message id")
+                    .endParam()
+                .to(DEAD_LETTER_RAW);
+        refusals(rest);
+        rest.post("/dead-letter/{id}/retry").id("rest-dead-letter-retry").security("basic")
+                .description("Audited: move a dead letter back to the address it failed on. Role: admin.")
+                .produces(ApiRoutes.JSON).outType(ActionDone.class)
+                .param().name("id").type(RestParamType.path).dataType("string").endParam()
+                .to(RETRY);
+        refusals(rest);
+        rest.delete("/dead-letter/{id}").id("rest-dead-letter-delete").security("basic")
+                .description("Audited: delete a dead letter. Role: admin.").produces(ApiRoutes.JSON)
+                .outType(ActionDone.class)
+                .param().name("id").type(RestParamType.path).dataType("string").endParam()
+                .to(DISCARD);
         refusals(rest);
     }
 

@@ -31,12 +31,14 @@ public final class ApiRoutes extends RouteBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
 
     private final NodeApi api;
+    private final OperatorDesks desks;
     private final UserAccounts accounts;
     private final ApiGuard guard;
     private final String nodeId;
 
-    public ApiRoutes(NodeApi api, UserAccounts accounts, ApiGuard guard, String nodeId) {
+    public ApiRoutes(NodeApi api, OperatorDesks desks, UserAccounts accounts, ApiGuard guard, String nodeId) {
         this.api = api;
+        this.desks = desks;
         this.accounts = accounts;
         this.guard = guard;
         this.nodeId = nodeId;
@@ -51,6 +53,7 @@ public final class ApiRoutes extends RouteBuilder {
                 .end();
         ApiContract.messages(v1);
         ApiContract.reading(v1);
+        ApiContract.desks(v1);
         ApiContract.administration(v1);
         ApiContract.vitals(rest());
         routes();
@@ -128,10 +131,7 @@ public final class ApiRoutes extends RouteBuilder {
                         + "}, ${header.kind}, ${header.since}, ${header.until}, ${header.limit})"))
                 .process(json(200));
 
-        from(ApiContract.QUARANTINE).routeId("api-quarantine")
-                .process(guard.allow(AUDITOR, ADMIN))
-                .setBody(method(api, "quarantine(${header.limit})"))
-                .process(json(200));
+        deskRoutes();
 
         from(ApiContract.AUDIT).routeId("api-audit")
                 .process(guard.allow(AUDITOR))
@@ -180,6 +180,43 @@ public final class ApiRoutes extends RouteBuilder {
                 .process(guard.allow(AUDITOR, ADMIN))
                 .setBody(method(api, "metrics"))
                 .process(e -> respond(e, 200, "text/plain; version=0.0.4"));
+    }
+
+    private void deskRoutes() {
+        String admin = "${exchangeProperty." + ApiGuard.USER + "}";
+        from(ApiContract.QUARANTINE).routeId("api-quarantine")
+                .process(guard.allow(AUDITOR, ADMIN))
+                .setBody(method(desks, "quarantine(${header.limit}, ${header.before}, ${header.reasonCode},"
+                        + " ${header.peer})"))
+                .process(json(200));
+        from(ApiContract.QUARANTINE_RAW).routeId("api-quarantine-raw")
+                .process(guard.allow(ADMIN))
+                .setBody(method(desks, "quarantined(${header.id})"))
+                .process(e -> respond(e, 200, "application/octet-stream"));
+        from(ApiContract.RELEASE).routeId("api-quarantine-release")
+                .process(guard.allow(ADMIN))
+                .setBody(method(desks, "release(${header.id}, " + admin + ")"))
+                .process(json(200));
+        from(ApiContract.DELETE_QUARANTINED).routeId("api-quarantine-delete")
+                .process(guard.allow(ADMIN))
+                .setBody(method(desks, "delete(${header.id}, " + admin + ")"))
+                .process(json(200));
+        from(ApiContract.DEAD_LETTERS).routeId("api-dead-letters")
+                .process(guard.allow(AUDITOR, ADMIN))
+                .setBody(method(desks, "deadLetters(${header.limit})"))
+                .process(json(200));
+        from(ApiContract.DEAD_LETTER_RAW).routeId("api-dead-letter-raw")
+                .process(guard.allow(ADMIN))
+                .setBody(method(desks, "deadLetter(${header.id})"))
+                .process(e -> respond(e, 200, "application/octet-stream"));
+        from(ApiContract.RETRY).routeId("api-dead-letter-retry")
+                .process(guard.allow(ADMIN))
+                .setBody(method(desks, "retry(${header.id}, " + admin + ")"))
+                .process(json(200));
+        from(ApiContract.DISCARD).routeId("api-dead-letter-delete")
+                .process(guard.allow(ADMIN))
+                .setBody(method(desks, "discard(${header.id}, " + admin + ")"))
+                .process(json(200));
     }
 
     /** The generator of the OpenAPI 3.1 document from the Rest DSL declarations of {@link ApiContract}. */

@@ -148,10 +148,10 @@ public final class NodeApi {
 
     public String quarantine(String limit) {
         List<QuarantineItem> items = new ArrayList<>();
-        for (QuarantineStore.Quarantined entry : quarantine.recent(limit(limit))) {
+        for (QuarantineStore.Summary entry : quarantine.recent(limit(limit))) {
             items.add(new QuarantineItem(entry.id(), entry.receivedAt().toString(), entry.deliveringPeer(),
-                    entry.reasonCode(), entry.detail(), entry.messageId(), entry.sender(), entry.rawBytes().length,
-                    AuditEntry.sha256(entry.rawBytes())));
+                    entry.reasonCode(), entry.detail(), entry.messageId(), entry.sender(), entry.sizeBytes(),
+                    entry.sha256()));
         }
         return write(items);
     }

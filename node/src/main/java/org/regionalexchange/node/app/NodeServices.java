@@ -10,6 +10,7 @@ import org.regionalexchange.node.api.ApiGuard;
 import org.regionalexchange.node.api.ApiRoutes;
 import org.regionalexchange.node.api.ApiUsers;
 import org.regionalexchange.node.api.NodeApi;
+import org.regionalexchange.node.api.OperatorDesks;
 import org.regionalexchange.node.api.UserAccounts;
 import org.regionalexchange.node.api.NodeMetrics;
 import org.regionalexchange.node.audit.AuditAnchoring;
@@ -25,10 +26,12 @@ import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
 import org.regionalexchange.node.inbox.Acceptance;
+import org.regionalexchange.node.inbox.DeadLetterDesk;
 import org.regionalexchange.node.inbox.InboundLedger;
 import org.regionalexchange.node.inbox.InboxErrorPolicy;
 import org.regionalexchange.node.inbox.InboxRoutes;
 import org.regionalexchange.node.inbox.LocalDispatcher;
+import org.regionalexchange.node.inbox.QuarantineDesk;
 import org.regionalexchange.node.inbox.Receipts;
 import org.regionalexchange.node.inbox.Rejections;
 import org.regionalexchange.node.inbox.Relay;
@@ -57,8 +60,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /** The wiring of one node: every collaborator built once from the settings, in dependency order. */
 public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, ApiUsers apiUsers,
-        NodeMetrics metrics,
-        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit, AuditAnchoring auditAnchoring) {
+        NodeMetrics metrics, ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit,
+        AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -116,12 +119,18 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
                         trust::crlNextUpdate, clock),
                 metrics, clock, settings.auditAnchor());
+        // The operator desks' own factory: their sends and browses run outside any route's transaction.
+        CachingConnectionFactory deskFactory = NodeRuntime.caching(
+                PeerConnections.internal(broker.inVmUrl(), internal));
+        factories.accept(deskFactory);
+        QuarantineDesk quarantineDesk = new QuarantineDesk(quarantine, audit, deskFactory, clock);
+        DeadLetterDesk deadLetterDesk = new DeadLetterDesk(deskFactory, broker, audit);
         ApiUsers apiUsers = new ApiUsers(settings.http().usersFile());
-        routes.add(new ApiRoutes(api, new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()),
-                settings.nodeId()));
+        routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
+                new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId()));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
-                receiptWatch,
-                recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()));
+                receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
+                deadLetterDesk);
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,

@@ -3,11 +3,14 @@ package org.regionalexchange.node.broker;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.filter.Filter;
+import org.apache.activemq.artemis.core.filter.impl.FilterImpl;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
@@ -29,6 +32,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger(1);
     private static final String SECURITY_DOMAIN = "securityDomain";
+    /** What Artemis JMS clients give a message: "ID:" and a UUID. */
+    private static final java.util.regex.Pattern JMS_MESSAGE_ID = java.util.regex.Pattern.compile(
+            "ID:[0-9a-fA-F-]{36}");
 
     private final BrokerConfig config;
     private final ActiveMQSecurityManager5 securityManager;
@@ -64,6 +70,41 @@ public final class EmbeddedBroker implements AutoCloseable {
     public long depth(String queue) {
         Queue found = server.getActiveMQServer().locateQueue(queue);
         return found == null ? -1 : found.getMessageCount();
+    }
+
+    /**
+     * Moves the dead-lettered message with this JMS message id back to the address it failed on, keeping its
+     * properties (the delivering peer the broker validated among them).
+     *
+     * @return whether a message was moved
+     */
+    public boolean retryDeadLetter(String jmsMessageId) {
+        try {
+            return deadLetters().retryMessages(withJmsMessageId(jmsMessageId)) > 0;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not retry dead letter " + jmsMessageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the dead-lettered message with this JMS message id; whether there was one. */
+    public boolean removeDeadLetter(String jmsMessageId) {
+        try {
+            return deadLetters().deleteMatchingReferences(withJmsMessageId(jmsMessageId)) > 0;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not remove dead letter " + jmsMessageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Queue deadLetters() {
+        return server.getActiveMQServer().locateQueue(BrokerAddresses.DEAD_LETTER);
+    }
+
+    /** A filter on the JMS message id, which is checked first: it goes into the filter's text. */
+    private static Filter withJmsMessageId(String jmsMessageId) throws ActiveMQException {
+        if (!JMS_MESSAGE_ID.matcher(jmsMessageId).matches()) {
+            throw new IllegalArgumentException("not a JMS message id of this broker: " + jmsMessageId);
+        }
+        return FilterImpl.createFilter("AMQUserID = '" + jmsMessageId + "'");
     }
 
     public boolean isActive() {

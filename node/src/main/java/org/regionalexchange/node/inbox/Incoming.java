@@ -7,11 +7,16 @@ import java.util.List;
  * user, so it cannot be forged), and the routing facts it travelled with.
  *
  * @param resend the sender's resend number (0 for a first send), passed on unchanged when relayed
+ * @param releasedFrom the quarantine entry an operator released this copy from, 0 for a copy a peer delivered
  */
 public record Incoming(String messageId, String sender, byte[] wire, String peer, List<String> deliverTo,
-        int resend) {
+        int resend, long releasedFrom) {
 
     public Incoming {
         deliverTo = List.copyOf(deliverTo);
+    }
+
+    public Incoming(String messageId, String sender, byte[] wire, String peer, List<String> deliverTo, int resend) {
+        this(messageId, sender, wire, peer, deliverTo, resend, 0);
     }
 }

@@ -62,6 +62,13 @@ class ApiAccessIT {
             new Operation("GET", "api/v1/delivery-summary", null, EnumSet.of(Role.FOCAL_POINT, Role.AUDITOR)),
             new Operation("GET", "api/v1/inbox", null, EnumSet.of(Role.FOCAL_POINT, Role.ANALYST, Role.CUSTOMS_UNIT)),
             new Operation("GET", "api/v1/quarantine", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            new Operation("GET", "api/v1/quarantine/999999/raw", null, EnumSet.of(Role.ADMIN)),
+            new Operation("POST", "api/v1/quarantine/999999/release", null, EnumSet.of(Role.ADMIN)),
+            new Operation("DELETE", "api/v1/quarantine/999999", null, EnumSet.of(Role.ADMIN)),
+            new Operation("GET", "api/v1/dead-letter", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            new Operation("GET", "api/v1/dead-letter/ID:none/raw", null, EnumSet.of(Role.ADMIN)),
+            new Operation("POST", "api/v1/dead-letter/ID:none/retry", null, EnumSet.of(Role.ADMIN)),
+            new Operation("DELETE", "api/v1/dead-letter/ID:none", null, EnumSet.of(Role.ADMIN)),
             new Operation("GET", "api/v1/audit", null, EnumSet.of(Role.AUDITOR)),
             new Operation("GET", "api/v1/audit/checkpoints", null, EnumSet.of(Role.AUDITOR)),
             new Operation("GET", "api/v1/users", null, EnumSet.of(Role.ADMIN)),
@@ -111,6 +118,40 @@ class ApiAccessIT {
                 }
             }
         }
+    }
+
+    @Test
+    void anAuditorListsTheQuarantineWithoutBytesAndAnAdminFetchesAndDeletesAnEntry() throws Exception {
+        byte[] garbage = "not an envelope, sent by a faulty peer".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        new Injector(region, "TM").deliver(garbage, "garbage-for-the-desk", NODE);
+        ApiClient auditor = region.client(NODE, Role.AUDITOR);
+        JsonNode[] entry = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            for (JsonNode row : JSON.readTree(auditor.get("api/v1/quarantine?peer=TM&reasonCode=MALFORMED").body())) {
+                if ("garbage-for-the-desk".equals(row.path("messageId").asText())) {
+                    entry[0] = row;
+                }
+            }
+            return entry[0] != null;
+        });
+        assertThat(entry[0].get("size").asInt()).isEqualTo(garbage.length);
+        assertThat(entry[0].get("sha256").asText())
+                .isEqualTo(org.regionalexchange.node.audit.AuditEntry.sha256(garbage));
+        assertThat(entry[0].has("rawBase64")).isFalse();
+        String id = entry[0].get("id").asText();
+        assertThat(auditor.get("api/v1/quarantine/" + id + "/raw").status()).isEqualTo(403);
+
+        ApiClient admin = region.client(NODE, Role.ADMIN);
+        ApiClient.Response raw = admin.get("api/v1/quarantine/" + id + "/raw");
+        assertThat(raw.status()).isEqualTo(200);
+        assertThat(raw.body()).isEqualTo(new String(garbage, java.nio.charset.StandardCharsets.UTF_8));
+        ApiClient.Response deleted = admin.delete("api/v1/quarantine/" + id);
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(JSON.readTree(deleted.body()).get("by").asText()).isEqualTo("admin");
+        assertThat(admin.get("api/v1/quarantine/" + id + "/raw").status()).isEqualTo(404);
+        assertThat(admin.delete("api/v1/quarantine/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("api/v1/quarantine/abc/raw").status()).isEqualTo(400);
+        assertThat(JSON.readTree(auditor.get("api/v1/audit").body()).get("intact").asBoolean()).isTrue();
     }
 
     @Test
