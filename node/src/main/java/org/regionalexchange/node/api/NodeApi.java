@@ -44,10 +44,11 @@ public final class NodeApi {
     private final NodeMetrics metrics;
     private final Clock clock;
     private final AuditAnchor auditAnchor;
+    private final SubmissionReader submissions;
 
     /** @param auditAnchor the anchor file the chain is checked against when it exists; null to check without one */
     public NodeApi(SentMessages sent, ReceivedMessages received, QuarantineStore quarantine, AuditLog audit,
-            Health health, NodeMetrics metrics, Clock clock, Path auditAnchor) {
+            Health health, NodeMetrics metrics, Clock clock, Path auditAnchor, SubmissionReader submissions) {
         this.sent = sent;
         this.received = received;
         this.quarantine = quarantine;
@@ -56,11 +57,12 @@ public final class NodeApi {
         this.metrics = metrics;
         this.clock = clock;
         this.auditAnchor = auditAnchor == null ? null : new AuditAnchor(auditAnchor);
+        this.submissions = submissions;
     }
 
     /** Reads a submission from its JSON; see {@link SubmissionReader}. */
     public Submission submission(String body) {
-        return SubmissionReader.read(body);
+        return submissions.read(body);
     }
 
     public String accepted(String messageId) {

@@ -2,6 +2,7 @@ package org.regionalexchange.node.broker;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -106,6 +107,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     tlsParams(config.localPort(), false, AccessPolicy.LOCAL), "local"));
         }
         addQueues(c);
+        c.registerBrokerPlugin(new MessageSizeLimit(config.maxMessageBytes(),
+                Set.of(BrokerAddresses.INBOX, BrokerAddresses.LOCAL_SUBMIT)));
         return c;
     }
 
