@@ -40,7 +40,7 @@ public final class EnvelopeCodec {
     public static SealedEnvelope read(byte[] wire, StrictJson json) {
         JsonNode root;
         try {
-            root = json.read(wire);
+            root = json.read(wire, "/protected");
         } catch (InvalidJsonException e) {
             throw new RejectedMessageException(RejectReason.MALFORMED, null, "the envelope: " + e.getMessage(), e);
         }

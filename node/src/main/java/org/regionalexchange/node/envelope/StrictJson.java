@@ -35,11 +35,13 @@ public final class StrictJson {
 
     public StrictJson(JsonLimits limits) {
         this.limits = limits;
-        // Depth one over ours, so our own check, which names the pointer, is the one that fires.
+        // Depth one over ours and strings up to the whole message, so our own checks, which name the pointer and
+        // know the one string that may be long, are the ones that fire.
         this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxDocumentLength(limits.maxBytes())
                 .maxNestingDepth(limits.maxDepth() + 1)
-                .maxStringLength(limits.maxStringLength())
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxBytes(),
+                        limits.maxStringLength())))
                 .maxNameLength(limits.maxStringLength())
                 .build()).build();
     }
@@ -49,9 +51,17 @@ public final class StrictJson {
     }
 
     public JsonNode read(byte[] json) {
+        return read(json, null);
+    }
+
+    /**
+     * @param unboundedStringAt the pointer of the one string limited only by the message size (the envelope's
+     *     base64 protected part), or null
+     */
+    public JsonNode read(byte[] json, String unboundedStringAt) {
         requireSize(json.length);
         try (JsonParser parser = factory.createParser(json)) {
-            return document(parser);
+            return new Reading(parser, unboundedStringAt).document();
         } catch (IOException e) {
             throw new UncheckedIOException("closing a parser over bytes in memory", e);
         }
@@ -78,103 +88,115 @@ public final class StrictJson {
         }
     }
 
-    private JsonNode document(JsonParser parser) {
-        JsonToken first = next(parser, "");
-        if (first == null) {
-            throw new InvalidJsonException("not JSON: nothing to read", "", "");
-        }
-        JsonNode root = value(parser, first, "", 0);
-        if (next(parser, "") != null) {
-            throw new InvalidJsonException("not JSON: more content after the value", "", "");
-        }
-        return root;
-    }
+    /** One document being read: the parser and the pointer exempt from the string limit. */
+    private final class Reading {
 
-    private JsonNode value(JsonParser parser, JsonToken token, String pointer, int depth) {
-        try {
-            return switch (token) {
-                case START_OBJECT -> object(parser, pointer, depth + 1);
-                case START_ARRAY -> array(parser, pointer, depth + 1);
-                case VALUE_STRING -> NODES.textNode(text(parser, pointer));
-                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                    case INT -> NODES.numberNode(parser.getIntValue());
-                    case LONG -> NODES.numberNode(parser.getLongValue());
-                    default -> NODES.numberNode(parser.getBigIntegerValue());
+        private final JsonParser parser;
+        private final String unboundedStringAt;
+
+        Reading(JsonParser parser, String unboundedStringAt) {
+            this.parser = parser;
+            this.unboundedStringAt = unboundedStringAt;
+        }
+
+        private JsonNode document() {
+            JsonToken first = next("");
+            if (first == null) {
+                throw new InvalidJsonException("not JSON: nothing to read", "", "");
+            }
+            JsonNode root = value(first, "", 0);
+            if (next("") != null) {
+                throw new InvalidJsonException("not JSON: more content after the value", "", "");
+            }
+            return root;
+        }
+
+        private JsonNode value(JsonToken token, String pointer, int depth) {
+            try {
+                return switch (token) {
+                    case START_OBJECT -> object(pointer, depth + 1);
+                    case START_ARRAY -> array(pointer, depth + 1);
+                    case VALUE_STRING -> NODES.textNode(text(pointer));
+                    case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                        case INT -> NODES.numberNode(parser.getIntValue());
+                        case LONG -> NODES.numberNode(parser.getLongValue());
+                        default -> NODES.numberNode(parser.getBigIntegerValue());
+                    };
+                    case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+                    case VALUE_TRUE -> NODES.booleanNode(true);
+                    case VALUE_FALSE -> NODES.booleanNode(false);
+                    case VALUE_NULL -> NODES.nullNode();
+                    default -> throw new InvalidJsonException("not JSON: unexpected " + token, pointer, pointer);
                 };
-                case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
-                case VALUE_TRUE -> NODES.booleanNode(true);
-                case VALUE_FALSE -> NODES.booleanNode(false);
-                case VALUE_NULL -> NODES.nullNode();
-                default -> throw new InvalidJsonException("not JSON: unexpected " + token, pointer, pointer);
-            };
-        } catch (IOException e) {
-            throw notJson(e, pointer);
-        }
-    }
-
-    private ObjectNode object(JsonParser parser, String pointer, int depth) {
-        requireDepth(depth, pointer);
-        ObjectNode object = NODES.objectNode();
-        for (JsonToken token = next(parser, pointer); token != JsonToken.END_OBJECT; token = next(parser, pointer)) {
-            String name = name(parser, pointer);
-            String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
-            if (object.has(name)) {
-                throw new InvalidJsonException("duplicate key \"" + name + "\"", child, pointer);
+            } catch (IOException e) {
+                throw notJson(e, pointer);
             }
-            if (object.size() == limits.maxArrayLength()) {
-                throw new InvalidJsonException("object with more than " + limits.maxArrayLength() + " members",
-                        pointer, pointer);
+        }
+
+        private ObjectNode object(String pointer, int depth) {
+            requireDepth(depth, pointer);
+            ObjectNode object = NODES.objectNode();
+            for (JsonToken token = next(pointer); token != JsonToken.END_OBJECT; token = next(pointer)) {
+                String name = name(pointer);
+                String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (object.has(name)) {
+                    throw new InvalidJsonException("duplicate key \"" + name + "\"", child, pointer);
+                }
+                if (object.size() == limits.maxArrayLength()) {
+                    throw new InvalidJsonException("object with more than " + limits.maxArrayLength() + " members",
+                            pointer, pointer);
+                }
+                object.set(name, value(next(child), child, depth));
             }
-            object.set(name, value(parser, next(parser, child), child, depth));
+            return object;
         }
-        return object;
-    }
 
-    private ArrayNode array(JsonParser parser, String pointer, int depth) {
-        requireDepth(depth, pointer);
-        ArrayNode array = NODES.arrayNode();
-        for (JsonToken token = next(parser, pointer); token != JsonToken.END_ARRAY; token = next(parser, pointer)) {
-            if (array.size() == limits.maxArrayLength()) {
-                throw new InvalidJsonException("array longer than " + limits.maxArrayLength() + " elements",
-                        pointer, pointer);
+        private ArrayNode array(String pointer, int depth) {
+            requireDepth(depth, pointer);
+            ArrayNode array = NODES.arrayNode();
+            for (JsonToken token = next(pointer); token != JsonToken.END_ARRAY; token = next(pointer)) {
+                if (array.size() == limits.maxArrayLength()) {
+                    throw new InvalidJsonException("array longer than " + limits.maxArrayLength() + " elements",
+                            pointer, pointer);
+                }
+                array.add(value(token, pointer + "/" + array.size(), depth));
             }
-            array.add(value(parser, token, pointer + "/" + array.size(), depth));
+            return array;
         }
-        return array;
-    }
 
-    private void requireDepth(int depth, String pointer) {
-        if (depth > limits.maxDepth()) {
-            throw new InvalidJsonException("nesting deeper than " + limits.maxDepth(), pointer, pointer);
-        }
-    }
-
-    private String text(JsonParser parser, String pointer) throws IOException {
-        try {
-            String text = parser.getText();
-            if (text.length() <= limits.maxStringLength()) {
-                return text;
+        private void requireDepth(int depth, String pointer) {
+            if (depth > limits.maxDepth()) {
+                throw new InvalidJsonException("nesting deeper than " + limits.maxDepth(), pointer, pointer);
             }
-        } catch (StreamConstraintsException tooLong) {
-            // reported below, with the pointer
         }
-        throw new InvalidJsonException("string longer than " + limits.maxStringLength() + " characters", pointer,
-                pointer);
-    }
 
-    private String name(JsonParser parser, String pointer) {
-        try {
-            return parser.currentName();
-        } catch (IOException e) {
-            throw notJson(e, pointer);
+        private String text(String pointer) throws IOException {
+            try {
+                String text = parser.getText();
+                if (text.length() <= limits.maxStringLength() || pointer.equals(unboundedStringAt)) {
+                    return text;
+                }
+            } catch (StreamConstraintsException tooLong) {
+                // reported below, with the pointer
+            }
+            throw new InvalidJsonException("string longer than " + limits.maxStringLength() + " characters", pointer,
+                    pointer);
         }
-    }
 
-    private static JsonToken next(JsonParser parser, String pointer) {
-        try {
-            return parser.nextToken();
-        } catch (IOException e) {
-            throw notJson(e, pointer);
+        private JsonToken next(String pointer) {
+            try {
+                return parser.nextToken();
+            } catch (IOException e) {
+                throw notJson(e, pointer);
+            }
+        }
+
+        private String name(String pointer) {
+            try {
+                return parser.currentName();
+            } catch (IOException e) {
+                throw notJson(e, pointer);
+            }
         }
     }
 
