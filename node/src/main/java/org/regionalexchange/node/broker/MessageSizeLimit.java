@@ -20,10 +20,13 @@ final class MessageSizeLimit implements ActiveMQServerMessagePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessageSizeLimit.class);
 
+    private final String nodeId;
     private final long maxBytes;
     private final Set<String> addresses;
 
-    MessageSizeLimit(long maxBytes, Set<String> addresses) {
+    /** @param nodeId this broker's node, named in the refusal so the sender's status says whose limit it was */
+    MessageSizeLimit(String nodeId, long maxBytes, Set<String> addresses) {
+        this.nodeId = nodeId;
         this.maxBytes = maxBytes;
         this.addresses = Set.copyOf(addresses);
     }
@@ -41,7 +44,7 @@ final class MessageSizeLimit implements ActiveMQServerMessagePlugin {
             LOG.warn("refused a message of {} bytes from {} to {}: over node.limits.message-bytes {}", size, peer,
                     address, maxBytes);
             throw new ActiveMQSecurityException("refused: message of " + size + " bytes exceeds "
-                    + "node.limits.message-bytes " + maxBytes + " of this node");
+                    + "node.limits.message-bytes " + maxBytes + " of " + nodeId);
         }
     }
 }
