@@ -96,7 +96,8 @@ class HostileInputIT {
         String id = region.node("KZ").submit(withRemarks(100));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(region.node("KZ").services().api().status(id))
-                        .contains("did not take it: refused: message of").contains("exceeds node.limits.message-bytes 262144 of KG"));
+                        .contains("did not take it: refused: message of")
+                        .contains("exceeds node.limits.message-bytes 262144 of KG"));
     }
 
     @Test
