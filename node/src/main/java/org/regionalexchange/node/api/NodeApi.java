@@ -46,10 +46,11 @@ public final class NodeApi {
     private final NodeMetrics metrics;
     private final Clock clock;
     private final AuditAnchor auditAnchor;
+    private final SubmissionReader submissions;
 
     /** @param auditAnchor the anchor file the chain is checked against when it exists; null to check without one */
     public NodeApi(SentMessages sent, ReceivedMessages received, QuarantineStore quarantine, AuditLog audit,
-            Health health, NodeMetrics metrics, Clock clock, Path auditAnchor) {
+            Health health, NodeMetrics metrics, Clock clock, Path auditAnchor, SubmissionReader submissions) {
         this.sent = sent;
         this.received = received;
         this.quarantine = quarantine;
@@ -58,6 +59,7 @@ public final class NodeApi {
         this.metrics = metrics;
         this.clock = clock;
         this.auditAnchor = auditAnchor == null ? null : new AuditAnchor(auditAnchor);
+        this.submissions = submissions;
     }
 
     /**
@@ -67,7 +69,7 @@ public final class NodeApi {
      * @throws ApiProblem 403 when the user's roles do not allow this kind
      */
     public Submission submission(String body, ApiUser user) {
-        Submission submission = SubmissionReader.read(body);
+        Submission submission = submissions.read(body);
         if (!user.has(Role.FOCAL_POINT) && !MessageKind.OUTCOME_REPORT.id().equals(submission.kind())) {
             throw ApiProblem.forbidden("user " + user.name() + " is a customs unit: it submits only "
                     + MessageKind.OUTCOME_REPORT.id() + " documents, not '" + submission.kind() + "'");

@@ -1,13 +1,12 @@
 package org.regionalexchange.node.api;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.regionalexchange.node.envelope.InvalidJsonException;
+import org.regionalexchange.node.envelope.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +14,6 @@ import org.slf4j.LoggerFactory;
 public final class UserAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserAccounts.class);
-    private static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final ApiUsers users;
 
@@ -31,11 +29,9 @@ public final class UserAccounts {
     public String create(String json, ApiUser admin) {
         JsonNode body;
         try {
-            body = STRICT.readTree(json == null ? "" : json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiProblem.badRequest("", "the body is not one JSON object: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("", "the body cannot be read");
+            body = StrictJson.DEFAULT.read(json == null ? "" : json);
+        } catch (InvalidJsonException e) {
+            throw ApiProblem.badRequest(e.pointer(), "the body is not one JSON object: " + e.getMessage());
         }
         if (body == null || !body.isObject()) {
             throw ApiProblem.badRequest("", "the body must be a JSON object {name, roles, units?}");

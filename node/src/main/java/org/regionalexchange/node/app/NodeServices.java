@@ -25,6 +25,7 @@ import org.regionalexchange.node.crypto.MessageOpener;
 import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.envelope.StrictJson;
 import org.regionalexchange.node.inbox.Acceptance;
 import org.regionalexchange.node.inbox.DeadLetterDesk;
 import org.regionalexchange.node.inbox.InboundLedger;
@@ -46,6 +47,7 @@ import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.outbox.Sealing;
 import org.regionalexchange.node.outbox.SentLedger;
 import org.regionalexchange.node.outbox.SubmissionChecker;
+import org.regionalexchange.node.outbox.SubmissionReader;
 import org.regionalexchange.node.routing.CertificateDirectory;
 import org.regionalexchange.node.routing.NextHopResolver;
 import org.regionalexchange.node.store.NodeDatabase;
@@ -92,6 +94,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         .map(NodeSettings.PeerSettings::nodeId).toList());
         CertificateDirectory directory = new CertificateDirectory(settings.pki().certificatesDir());
         SchemaCatalog catalog = SchemaCatalog.load();
+        StrictJson json = new StrictJson(settings.limits());
 
         OutboxWriter outbox = new OutboxWriter(internalFactory);
         NodeSettings.DeliverySettings delivery = settings.delivery();
@@ -100,14 +103,16 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         Receipts receipts = new Receipts(settings.nodeId(), sent, clock);
         List<RoutesBuilder> routes = new ArrayList<>();
         routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock),
-                new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer()), sentLedger,
+                new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer(),
+                        settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
         HopHealth hops = new HopHealth(clock);
         routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger, hops));
-        routes.add(new LocalSubmitRoutes());
+        SubmissionReader submissions = new SubmissionReader(json);
+        routes.add(new LocalSubmitRoutes(submissions));
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
-                new Acceptance(new MessageOpener(keys, trust, clock), catalog, received, audit, clock,
+                new Acceptance(new MessageOpener(keys, trust, clock, json), catalog, received, audit, clock,
                         metrics.openTimer()),
                 new LocalDispatcher(dispatchFactory, received, clock), receipts));
         ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox::enqueueCopies, audit,
@@ -118,7 +123,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new Health(broker, database, settings.peers().values().stream()
                         .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
                         trust::crlNextUpdate, clock),
-                metrics, clock, settings.auditAnchor());
+                metrics, clock, settings.auditAnchor(), submissions);
         // The operator desks' own factory: their sends and browses run outside any route's transaction.
         CachingConnectionFactory deskFactory = NodeRuntime.caching(
                 PeerConnections.internal(broker.inVmUrl(), internal));
@@ -141,7 +146,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
             return new EmbeddedBroker(new BrokerConfig(settings.nodeId(), settings.dataDir(),
                     settings.broker().host(), settings.broker().peerPort(), settings.broker().localPort(),
                     settings.pki().tlsKeystore(), settings.pki().truststore(), settings.pki().password(),
-                    settings.peers().keySet()), security).start();
+                    settings.peers().keySet(), settings.limits().maxBytes()), security).start();
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.regionalexchange.node.envelope.JsonLimits;
 
 /**
  * Everything a node reads from its {@code node.*} keys, validated once at start-up.
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param delivery when to resend a message whose receipt has not come
  * @param auditAnchorInterval how often the head of the audit chain is anchored in {@link #auditAnchor()}
  * @param auditCheckpointInterval how often a country node checks whether to send its chain head to the hub
+ * @param limits how much JSON the node reads from others, and the largest message its broker takes
  */
 public record NodeSettings(
         String nodeId,
@@ -30,7 +32,8 @@ public record NodeSettings(
         Map<String, PeerSettings> peers,
         DeliverySettings delivery,
         java.time.Duration auditAnchorInterval,
-        java.time.Duration auditCheckpointInterval) {
+        java.time.Duration auditCheckpointInterval,
+        JsonLimits limits) {
 
     public NodeSettings {
         region = List.copyOf(region);

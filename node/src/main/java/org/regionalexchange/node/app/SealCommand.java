@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.envelope.StrictJson;
 import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.routing.CertificateDirectory;
 import org.regionalexchange.schemas.SchemaCatalog;
@@ -55,7 +56,7 @@ final class SealCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         NodeKeyring keys = Pkcs12NodeKeyring.load(keystore, Passwords.read(passwordFile));
-        JsonNode document = JSON.readTree(in.toFile());
+        JsonNode document = StrictJson.DEFAULT.read(in);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         ObjectNode header = new Submission(kind, recipients, handling, document, List.of(),
                 expiresIn == null ? null : now.plus(expiresIn), language, "actual")

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.regionalexchange.node.envelope.StrictJson;
 import picocli.CommandLine.Command;
 import org.regionalexchange.node.api.ApiClient;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,7 @@ final class SendCommand implements Callable<Integer> {
         if (expiresIn != null) {
             body.put("expiresAt", Instant.now().plus(expiresIn).truncatedTo(ChronoUnit.SECONDS).toString());
         }
-        body.set("document", JSON.readTree(in.toFile()));
+        body.set("document", StrictJson.DEFAULT.read(in));
         ApiClient.Response response = api.client().post("api/v1/messages", body.toString());
         if (response.status() == 202) {
             spec.commandLine().getOut().println(JSON.readTree(response.body()).path("messageId").asText());

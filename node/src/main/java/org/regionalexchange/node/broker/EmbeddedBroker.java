@@ -2,6 +2,7 @@ package org.regionalexchange.node.broker;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's own Artemis broker with a persistent journal in the data folder. Peers reach it only through a TLS 1.3
  * acceptor that requires a client certificate from the regional CA; local subscribers through a server-TLS acceptor
- * with passwords; the node itself in-VM.
+ * with passwords; the node itself in-VM. What peers and local systems send is refused over the node's message size
+ * limit (see {@link MessageSizeLimit}).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -147,6 +149,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     tlsParams(config.localPort(), false, AccessPolicy.LOCAL), "local"));
         }
         addQueues(c);
+        c.registerBrokerPlugin(new MessageSizeLimit(config.nodeId(), config.maxMessageBytes(),
+                Set.of(BrokerAddresses.INBOX, BrokerAddresses.LOCAL_SUBMIT)));
         return c;
     }
 

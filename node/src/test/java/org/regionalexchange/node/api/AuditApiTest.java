@@ -101,7 +101,7 @@ class AuditApiTest {
         received.storeIfNew(checkpoint("KZ", 7, now.minusSeconds(300)));
         received.storeIfNew(checkpoint("KZ", 12, now));
         received.storeIfNew(checkpoint("KG", 3, now.minusSeconds(60)));
-        NodeApi api = new NodeApi(null, received, null, audit, null, null, Clock.systemUTC(), null);
+        NodeApi api = new NodeApi(null, received, null, audit, null, null, Clock.systemUTC(), null, null);
 
         JsonNode list = new ObjectMapper().readTree(api.checkpoints());
         assertThat(list).extracting(row -> row.get("node").asText()).containsExactly("KG", "KZ");
@@ -119,7 +119,7 @@ class AuditApiTest {
     }
 
     private NodeApi api(Path anchor) {
-        return new NodeApi(null, null, null, audit, null, null, Clock.systemUTC(), anchor);
+        return new NodeApi(null, null, null, audit, null, null, Clock.systemUTC(), anchor, null);
     }
 
     private JsonNode auditBody(Path anchor) throws Exception {

@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.envelope.JsonLimits;
 
 class SettingsReaderTest {
 
@@ -165,6 +166,38 @@ class SettingsReaderTest {
         assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
                 .hasMessage("node.delivery.max-resend-wait: is shorter than node.delivery.receipt-wait"
                         + " (set it to at least PT10M)");
+    }
+
+    @Test
+    void limitsDefaultToOneMebibyteDepth32Strings100000AndArrays10000() {
+        assertThat(read().limits()).isEqualTo(new JsonLimits(1_048_576, 32, 100_000, 10_000));
+    }
+
+    @Test
+    void limitsAreReadFromTheirKeys() {
+        properties.setProperty("node.limits.message-bytes", "2097152");
+        properties.setProperty("node.limits.json-depth", "16");
+        properties.setProperty("node.limits.string-length", "50000");
+        properties.setProperty("node.limits.array-length", "500");
+        assertThat(read().limits()).isEqualTo(new JsonLimits(2_097_152, 16, 50_000, 500));
+    }
+
+    @Test
+    void aLimitThatIsNotANumberNamesTheKeyAndTheDefault() {
+        properties.setProperty("node.limits.message-bytes", "1MB");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessage("node.limits.message-bytes: '1MB' is not a number of bytes from 65536 to 2147483647"
+                        + " (leave it out for the default 1048576, or set e.g. node.limits.message-bytes=1048576)");
+    }
+
+    @Test
+    void rejectsLimitsOutOfRange() {
+        properties.setProperty("node.limits.json-depth", "5000");
+        assertThatThrownBy(this::read).hasMessageStartingWith(
+                "node.limits.json-depth: '5000' is not a number of levels from 8 to 1000");
+        properties.setProperty("node.limits.json-depth", "32");
+        properties.setProperty("node.limits.array-length", "0");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.limits.array-length: '0' is not a number");
     }
 
     @Test

@@ -210,6 +210,11 @@ class ApiAccessIT {
         assertThat(badSince.body()).doesNotContain("camel").doesNotContain("Exception");
         assertThat(focal.get("api/v1/inbox?limit=many").status()).isEqualTo(400);
 
+        ApiClient.Response duplicate = focal.post("api/v1/messages",
+                "{\"kind\":\"seizure-notice\",\"kind\":\"list-entry\",\"recipients\":[\"TM\"]}");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(JSON.readTree(duplicate.body()).at("/violations/0/message").asText()).contains("duplicate key");
+
         ApiClient.Response notJson = focal.post("api/v1/messages", "{\"kind\":");
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(JSON.readTree(notJson.body()).get("title").asText()).isEqualTo("Bad Request");
