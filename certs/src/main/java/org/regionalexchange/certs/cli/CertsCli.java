@@ -48,9 +48,15 @@ public final class CertsCli {
         @Option(names = "--nodes", split = ",", description = "Node ids (default: ${DEFAULT-VALUE}).",
                 defaultValue = "CARICC,KZ,KG,TJ,TM,UZ")
         List<String> nodes;
+        @Option(names = "--force", description = "Replace a region already in --out: its CA and every node's keys.")
+        boolean force;
 
         @Override
         public Integer call() {
+            List<Path> existing = ExistingKeys.ofRegion(out);
+            ExistingKeys.refuseUnlessForced(existing, force, out, out + " already holds a region",
+                    "choose another --out folder");
+            ExistingKeys.remove(existing);
             long start = System.nanoTime();
             RegionalPki pki = RegionalPki.create(out, nodes, Clock.systemUTC());
             PrintWriter printer = spec.commandLine().getOut();
@@ -68,7 +74,7 @@ public final class CertsCli {
         }
     }
 
-    @Command(name = "issue", description = "Issue (or re-issue) a node's three certificates.")
+    @Command(name = "issue", description = "Issue a node's three certificates (re-issue with --force).")
     static final class Issue implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -76,10 +82,16 @@ public final class CertsCli {
         Path pki;
         @Option(names = "--node", required = true, description = "Node id, e.g. AZ.")
         String node;
+        @Option(names = "--force", description = "Re-issue keys the node already has (revoke the old ones too).")
+        boolean force;
 
         @Override
         public Integer call() {
-            NodeKeys keys = RegionalPki.load(pki).addNode(node);
+            RegionalPki regional = RegionalPki.load(pki);
+            Path nodeDir = pki.resolve(node);
+            ExistingKeys.refuseUnlessForced(ExistingKeys.ofNode(pki, node), force, nodeDir,
+                    node + " already has keys in " + nodeDir, "choose another --node");
+            NodeKeys keys = regional.addNode(node);
             spec.commandLine().getOut().printf("issued %s: %s%n", node, keys.directory());
             return 0;
         }

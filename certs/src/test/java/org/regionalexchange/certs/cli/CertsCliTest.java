@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,56 @@ class CertsCliTest {
         assertThat(err.toString()).contains("unknown purpose 'email'");
         assertThat(run("revoke", "--pki", pki.toString(), "--node", "TM", "--purpose", "tls")).isEqualTo(1);
         assertThat(err.toString()).contains("no node TM");
+    }
+
+    @Test
+    void regionRefusesAFolderThatHoldsARegionAndKeepsItsFilesUnlessForced() throws Exception {
+        Path pki = folder.resolve("pki");
+        assertThat(run("region", "--out", pki.toString(), "--nodes", "CARICC,KZ")).isZero();
+        byte[] ca = Files.readAllBytes(pki.resolve("ca/ca.p12"));
+        byte[] kz = Files.readAllBytes(pki.resolve("KZ/node.p12"));
+
+        assertThat(run("region", "--out", pki.toString(), "--nodes", "CARICC,KG")).isEqualTo(1);
+        assertThat(err.toString().strip()).doesNotContain("\n")
+                .startsWith("certs: " + pki + " already holds a region (ca/ca.p12, ca/revoked.txt, ca.crt.pem and")
+                .endsWith("pass --force to replace them, or choose another --out folder");
+        assertThat(Files.readAllBytes(pki.resolve("ca/ca.p12"))).isEqualTo(ca);
+        assertThat(Files.readAllBytes(pki.resolve("KZ/node.p12"))).isEqualTo(kz);
+        assertThat(pki.resolve("KG")).doesNotExist();
+
+        assertThat(run("region", "--out", pki.toString(), "--nodes", "CARICC,KG", "--force")).isZero();
+        assertThat(Files.readAllBytes(pki.resolve("ca/ca.p12"))).isNotEqualTo(ca);
+        assertThat(pki.resolve("KZ/node.p12")).doesNotExist();
+        assertThat(RegionalPki.load(pki).nodeIds()).containsExactlyInAnyOrder("CARICC", "KG");
+    }
+
+    @Test
+    void regionRefusesAFolderWithANodesKeysEvenWithoutACa() throws Exception {
+        Path pki = Files.createDirectories(folder.resolve("pki/KZ"));
+        Files.writeString(pki.resolve("signing.key.pem"), "old key");
+        assertThat(run("region", "--out", folder.resolve("pki").toString(), "--nodes", "KZ")).isEqualTo(1);
+        assertThat(err.toString()).contains("already holds a region (KZ/signing.key.pem)")
+                .contains("pass --force to replace it");
+        assertThat(Files.readString(pki.resolve("signing.key.pem"))).isEqualTo("old key");
+    }
+
+    @Test
+    void issueRefusesANodeThatHasKeysUnlessForced() throws Exception {
+        Path pki = folder.resolve("pki");
+        run("region", "--out", pki.toString(), "--nodes", "CARICC,KZ");
+        byte[] keystore = Files.readAllBytes(pki.resolve("KZ/node.p12"));
+        byte[] signingKey = Files.readAllBytes(pki.resolve("KZ/signing.key.pem"));
+
+        assertThat(run("issue", "--pki", pki.toString(), "--node", "KZ")).isEqualTo(1);
+        assertThat(err.toString().strip()).doesNotContain("\n")
+                .startsWith("certs: KZ already has keys in " + pki.resolve("KZ") + " (node.p12, tls.p12,")
+                .endsWith("pass --force to replace them, or choose another --node");
+        assertThat(Files.readAllBytes(pki.resolve("KZ/node.p12"))).isEqualTo(keystore);
+        assertThat(Files.readAllBytes(pki.resolve("KZ/signing.key.pem"))).isEqualTo(signingKey);
+
+        assertThat(run("issue", "--pki", pki.toString(), "--node", "KZ", "--force")).isZero();
+        assertThat(Files.readAllBytes(pki.resolve("KZ/signing.key.pem"))).isNotEqualTo(signingKey);
+        assertThat(RegionalPki.load(pki).node("KZ").keystore()).exists();
     }
 
     private int run(String... args) {

@@ -2,20 +2,22 @@ package org.regionalexchange.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.regionalexchange.node.audit.AuditAnchor;
 import org.regionalexchange.node.audit.AuditAnchorException;
+import org.regionalexchange.node.audit.AuditEntry;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.AuditReport;
 import org.regionalexchange.node.outbox.InvalidSubmissionException;
@@ -44,10 +46,11 @@ public final class NodeApi {
     private final NodeMetrics metrics;
     private final Clock clock;
     private final AuditAnchor auditAnchor;
+    private final SubmissionReader submissions;
 
     /** @param auditAnchor the anchor file the chain is checked against when it exists; null to check without one */
     public NodeApi(SentMessages sent, ReceivedMessages received, QuarantineStore quarantine, AuditLog audit,
-            Health health, NodeMetrics metrics, Clock clock, Path auditAnchor) {
+            Health health, NodeMetrics metrics, Clock clock, Path auditAnchor, SubmissionReader submissions) {
         this.sent = sent;
         this.received = received;
         this.quarantine = quarantine;
@@ -56,19 +59,33 @@ public final class NodeApi {
         this.metrics = metrics;
         this.clock = clock;
         this.auditAnchor = auditAnchor == null ? null : new AuditAnchor(auditAnchor);
+        this.submissions = submissions;
     }
 
-    /** Reads a submission from its JSON; see {@link SubmissionReader}. */
-    public Submission submission(String body) {
-        return SubmissionReader.read(body);
+    /**
+     * Reads a submission from its JSON (see {@link SubmissionReader}) for this user: a customs unit submits only
+     * outcome reports.
+     *
+     * @throws ApiProblem 403 when the user's roles do not allow this kind
+     */
+    public Submission submission(String body, ApiUser user) {
+        Submission submission = submissions.read(body);
+        if (!user.has(Role.FOCAL_POINT) && !MessageKind.OUTCOME_REPORT.id().equals(submission.kind())) {
+            throw ApiProblem.forbidden("user " + user.name() + " is a customs unit: it submits only "
+                    + MessageKind.OUTCOME_REPORT.id() + " documents, not '" + submission.kind() + "'");
+        }
+        return submission;
     }
 
     public String accepted(String messageId) {
-        return SubmissionReader.accepted(messageId);
+        return write(new Accepted(messageId, "queued", "/api/v1/messages/" + messageId));
     }
 
-    public String violations(InvalidSubmissionException invalid) {
-        return SubmissionReader.violations(invalid);
+    /** A 400 problem listing every violation; nothing was stored or sent. */
+    public static String violations(InvalidSubmissionException invalid) {
+        return write(new ApiProblem(400, "Bad Request", "invalid submission: nothing was stored or sent",
+                invalid.violations().stream().map(v -> new Violation(v.pointer(), v.message())).toList())
+                .body());
     }
 
     /** Per-recipient status, or null when this node did not send the message. */
@@ -77,57 +94,68 @@ public final class NodeApi {
         if (statuses.isEmpty()) {
             return null;
         }
-        ObjectNode body = JSON.createObjectNode().put("messageId", messageId);
-        ArrayNode list = body.putArray("recipients");
+        List<RecipientRow> rows = new ArrayList<>();
         for (RecipientStatus status : statuses) {
-            ObjectNode row = list.addObject().put("recipient", status.recipient()).put("nextHop", status.nextHop())
-                    .put("status", status.status().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("updatedAt", status.updatedAt().toString());
-            if (status.reasonCode() != null) {
-                row.put("reasonCode", status.reasonCode());
-            }
-            row.put("resends", status.resends());
-            if (status.lastAttemptAt() != null) {
-                row.put("lastAttemptAt", status.lastAttemptAt().toString());
-            }
-            if (status.lastError() != null) {
-                row.put("lastError", status.lastError());
-            }
+            rows.add(new RecipientRow(status.recipient(), status.nextHop(),
+                    status.status().name().toLowerCase(Locale.ROOT), status.updatedAt().toString(),
+                    status.reasonCode(), status.resends(), text(status.lastAttemptAt()), status.lastError()));
         }
-        return body.toString();
+        return write(new MessageStatus(messageId, rows));
     }
 
     /** How many recipients of this node's messages stand at each status: what is still on its way. */
     public String deliverySummary() {
-        ObjectNode body = JSON.createObjectNode();
-        sent.summary().forEach((status, count) -> body.put(status.name().toLowerCase(java.util.Locale.ROOT), count));
-        return body.toString();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        sent.summary().forEach((status, count) -> counts.put(status.name().toLowerCase(Locale.ROOT), count));
+        return write(counts);
     }
 
+    /**
+     * Received messages, newest first.
+     *
+     * @throws ApiProblem naming a malformed parameter
+     */
     public String inbox(String kind, String since, String until, String limit) {
-        Instant to = until == null ? clock.instant().plusSeconds(1) : Instant.parse(until);
-        Instant from = since == null ? to.minus(Duration.ofDays(30)) : Instant.parse(since);
-        ArrayNode list = JSON.createArrayNode();
-        for (ReceivedMessages.Received message : received.list(kind, from, to, limit(limit))) {
-            ObjectNode row = list.addObject().put("messageId", message.messageId()).put("kind", message.kind())
-                    .put("sender", message.sender()).put("receivedAt", message.receivedAt().toString())
-                    .put("deliveringPeer", message.deliveringPeer());
-            row.set("header", parse(message.headerJson()));
-            row.set("document", parse(message.documentJson()));
+        return write(inboxItems(kind, since, until, limit(limit)));
+    }
+
+    /**
+     * The inbox as this user may see it: a customs unit sees only the pre-arrival warnings for its own crossing
+     * points; every other role sees everything that arrived.
+     */
+    public String inboxFor(ApiUser user, String kind, String since, String until, String limit) {
+        if (user.has(Role.FOCAL_POINT) || user.has(Role.ANALYST)) {
+            return inbox(kind, since, until, limit);
         }
-        return list.toString();
+        if (kind != null && !kind.equals(MessageKind.PRE_ARRIVAL_WARNING.id())) {
+            return write(List.of());
+        }
+        List<InboxItem> own = inboxItems(MessageKind.PRE_ARRIVAL_WARNING.id(), since, until, MAX_LIMIT)
+                .stream().filter(item -> user.units().contains(item.document().path("targetUnit")
+                        .path("nodeId").asText())).limit(limit(limit)).toList();
+        return write(own);
+    }
+
+    private List<InboxItem> inboxItems(String kind, String since, String until, int limit) {
+        Instant to = until == null ? clock.instant().plusSeconds(1) : time("until", until);
+        Instant from = since == null ? to.minus(Duration.ofDays(30)) : time("since", since);
+        List<InboxItem> items = new ArrayList<>();
+        for (ReceivedMessages.Received message : received.list(kind, from, to, limit)) {
+            items.add(new InboxItem(message.messageId(), message.kind(), message.sender(),
+                    message.receivedAt().toString(), message.deliveringPeer(), parse(message.headerJson()),
+                    parse(message.documentJson())));
+        }
+        return items;
     }
 
     public String quarantine(String limit) {
-        ArrayNode list = JSON.createArrayNode();
-        for (QuarantineStore.Quarantined entry : quarantine.recent(limit(limit))) {
-            list.addObject().put("id", entry.id()).put("receivedAt", entry.receivedAt().toString())
-                    .put("deliveringPeer", entry.deliveringPeer()).put("reasonCode", entry.reasonCode())
-                    .put("detail", entry.detail()).put("messageId", entry.messageId()).put("sender", entry.sender())
-                    .put("size", entry.rawBytes().length)
-                    .put("rawBase64", Base64.getEncoder().encodeToString(entry.rawBytes()));
+        List<QuarantineItem> items = new ArrayList<>();
+        for (QuarantineStore.Summary entry : quarantine.recent(limit(limit))) {
+            items.add(new QuarantineItem(entry.id(), entry.receivedAt().toString(), entry.deliveringPeer(),
+                    entry.reasonCode(), entry.detail(), entry.messageId(), entry.sender(), entry.sizeBytes(),
+                    entry.sha256()));
         }
-        return list.toString();
+        return write(items);
     }
 
     /**
@@ -144,21 +172,23 @@ public final class NodeApi {
      * of it too: `audit verify --hub-api` passes the hub's copy on while this node holds its database.
      *
      * @param recordedAt the checkpointed entry's time, only for the report; may be null
-     * @throws IllegalArgumentException when only one of seq and entryHash is given, or either is malformed
+     * @throws ApiProblem when only one of seq and entryHash is given, or either is malformed
      */
     public String audit(String seq, String entryHash, String recordedAt) {
         if ((seq == null) != (entryHash == null)) {
-            throw new IllegalArgumentException("give both seq and entryHash of the hub's checkpoint, or neither");
+            throw ApiProblem.badRequest("", "give both seq and entryHash of the hub's checkpoint, or neither");
         }
-        Optional<AuditAnchor.Head> checkpoint = seq == null ? Optional.empty()
-                : Optional.of(AuditAnchor.head(seq, entryHash, recordedAt));
+        Optional<AuditAnchor.Head> checkpoint;
+        try {
+            checkpoint = seq == null ? Optional.empty() : Optional.of(AuditAnchor.head(seq, entryHash, recordedAt));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("", "query parameters seq, entryHash, recordedAt: " + e.getMessage());
+        }
         AuditReport report = audit.verify(auditAnchor == null ? Optional.empty() : auditAnchor.read(), checkpoint);
-        ObjectNode body = JSON.createObjectNode().put("intact", report.intact())
-                .put("entriesChecked", report.entriesChecked()).put("report", report.problem());
-        report.firstBrokenSeq().ifPresent(first -> body.put("firstBrokenEntry", first));
-        report.anchor().ifPresent(anchor -> body.put("anchoredSeq", anchor.seq()));
-        report.hubCheckpoint().ifPresent(hub -> body.put("checkpointSeq", hub.seq()));
-        return body.toString();
+        return write(new AuditReportBody(report.intact(), report.entriesChecked(), report.problem(),
+                report.firstBrokenSeq().orElse(null),
+                report.anchor().map(AuditAnchor.Head::seq).orElse(null),
+                report.hubCheckpoint().map(AuditAnchor.Head::seq).orElse(null)));
     }
 
     /**
@@ -167,17 +197,15 @@ public final class NodeApi {
      * matches rather than being hidden behind an older one.
      */
     public String checkpoints() {
-        Map<String, ObjectNode> latest = new TreeMap<>();
+        Map<String, Checkpoint> latest = new TreeMap<>();
         for (ReceivedMessages.Received message : received.latestPerSender(MessageKind.AUDIT_CHECKPOINT.id())) {
             JsonNode document = parse(message.documentJson());
-            ObjectNode row = JSON.createObjectNode().put("node", message.sender())
-                    .put("seq", document.path("seq").asLong()).put("entryHash", document.path("entryHash").asText())
-                    .put("recordedAt", document.path("recordedAt").asText())
-                    .put("receivedAt", message.receivedAt().toString()).put("messageId", message.messageId());
-            latest.merge(message.sender(), row, (one, other) ->
-                    one.path("seq").asLong() >= other.path("seq").asLong() ? one : other);
+            Checkpoint row = new Checkpoint(message.sender(), document.path("seq").asLong(),
+                    document.path("entryHash").asText(), document.path("recordedAt").asText(),
+                    message.receivedAt().toString(), message.messageId());
+            latest.merge(message.sender(), row, (one, other) -> one.seq() >= other.seq() ? one : other);
         }
-        return JSON.createArrayNode().addAll(latest.values()).toString();
+        return write(List.copyOf(latest.values()));
     }
 
     public Health.Report healthReport() {
@@ -185,24 +213,46 @@ public final class NodeApi {
     }
 
     public String health(Health.Report report) {
-        ObjectNode body = JSON.createObjectNode().put("status", report.up() ? "UP" : "DOWN")
-                .put("broker", report.broker() ? "UP" : "DOWN").put("database", report.database() ? "UP" : "DOWN")
-                .put("crl", report.crlCurrent() ? "CURRENT" : "STALE: publish a new one with `certs crl`")
-                .put("crlNextUpdate", report.crlNextUpdate().toString());
-        ObjectNode peers = body.putObject("peers");
+        Map<String, String> peers = new LinkedHashMap<>();
         report.peers().forEach((peer, up) -> peers.put(peer, up ? "REACHABLE" : "UNREACHABLE"));
-        return body.toString();
+        return write(new HealthBody(report.up() ? "UP" : "DOWN", report.broker() ? "UP" : "DOWN",
+                report.database() ? "UP" : "DOWN",
+                report.crlCurrent() ? "CURRENT" : "STALE: publish a new one with `certs crl`",
+                report.crlNextUpdate().toString(), peers));
     }
 
     public String metrics() {
         return metrics.scrape();
     }
 
+    /** @throws ApiProblem naming the parameter when it is not a whole number */
     private static int limit(String limit) {
         try {
             return limit == null ? 100 : Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(limit)));
         } catch (NumberFormatException e) {
-            return 100;
+            throw ApiProblem.badRequest("", "query parameter limit: '" + limit + "' is not a whole number (1 to "
+                    + MAX_LIMIT + ")");
+        }
+    }
+
+    private static Instant time(String parameter, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("", "query parameter " + parameter + ": '" + value
+                    + "' is not a UTC date-time such as 2026-12-01T00:00:00Z");
+        }
+    }
+
+    private static String text(Instant time) {
+        return time == null ? null : time.toString();
+    }
+
+    static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write an API answer as JSON", e);
         }
     }
 

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.regionalexchange.node.api.ApiClient;
 import org.regionalexchange.node.audit.AuditAnchor;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.AuditReport;
@@ -35,7 +35,6 @@ final class AuditCommand implements Callable<Integer> {
 
     /** H2's "Database may be already in use": another process holds the file lock. */
     private static final int H2_DATABASE_IN_USE = 90020;
-    private static final Duration API_TIMEOUT = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -46,9 +45,24 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, description = "The node's application.properties.")
     Path config;
 
-    @Option(names = "--hub-api", description = "The hub's API, e.g. http://127.0.0.1:8080: verify against the"
+    @Option(names = "--hub-api", description = "The hub's API, e.g. https://127.0.0.1:8080: verify against the"
             + " hub's latest checkpoint of this node too.")
     String hubApi;
+
+    @Option(names = "--hub-user", description = "An auditor of the hub's API (else $" + ApiOptions.USER_ENV + ").")
+    String hubUser;
+
+    @Option(names = "--hub-user-password-file", description = "File with that user's password (else $"
+            + ApiOptions.PASSWORD_ENV + ").")
+    Path hubPasswordFile;
+
+    @Option(names = "--user", description = "An auditor of this node's API, asked while the node holds its"
+            + " database (else $" + ApiOptions.USER_ENV + ").")
+    String user;
+
+    @Option(names = "--user-password-file", description = "File with that user's password (else $"
+            + ApiOptions.PASSWORD_ENV + ").")
+    Path passwordFile;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -76,7 +90,13 @@ final class AuditCommand implements Callable<Integer> {
         if (hubApi == null) {
             return Optional.empty();
         }
-        Optional<AuditAnchor.Head> checkpoint = HubCheckpoint.fetch(hubApi, settings.nodeId());
+        Optional<AuditAnchor.Head> checkpoint;
+        try {
+            checkpoint = HubCheckpoint.fetch(ApiOptions.client(hubApi, hubUser, hubPasswordFile,
+                    settings.pki().caCertificate()), settings.nodeId());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --hub-user-password-file: " + e.getMessage(), e);
+        }
         if (checkpoint.isEmpty()) {
             spec.commandLine().getOut().println("the hub at " + hubApi + " holds no checkpoint of "
                     + settings.nodeId() + " yet (it sends one every node.audit.checkpoint-interval once it has"
@@ -99,7 +119,12 @@ final class AuditCommand implements Callable<Integer> {
     /** The node verifies with its own anchor file, which is the one this command would have read. */
     private int askTheRunningNode(NodeSettings settings, Optional<AuditAnchor.Head> checkpoint)
             throws InterruptedException {
-        ApiClient api = new ApiClient("http://127.0.0.1:" + settings.httpPort(), API_TIMEOUT, API_TIMEOUT);
+        ApiClient api;
+        try {
+            api = ApiOptions.client(settings.http().baseUrl(), user, passwordFile, settings.pki().caCertificate());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read --user-password-file: " + e.getMessage(), e);
+        }
         JsonNode body = auditBody(api, checkpoint);
         PrintWriter out = spec.commandLine().getOut();
         out.println("checked by the running node's API at " + api.base() + " (it holds the database), "
@@ -120,7 +145,8 @@ final class AuditCommand implements Callable<Integer> {
             throws InterruptedException {
         String unanswered = "the database is in use by a running node, but its API at " + api.base()
                 + "api/v1/audit ";
-        String fix = ": check node.http.port in the config, or stop the node and run `node audit verify` again";
+        String fix = ": check node.http.port in the config and that --user is an auditor, or stop the node and run"
+                + " `node audit verify` again";
         ApiClient.Response response;
         try {
             response = api.get("api/v1/audit" + checkpoint.map(AuditCommand::query).orElse(""));

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.regionalexchange.node.api.ApiClient;
+import org.regionalexchange.node.api.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,8 +45,9 @@ final class DemoCommand implements Callable<Integer> {
         try (LocalRegion region = new LocalRegion(folder, NODES, NEIGHBOURS)) {
             for (String node : NODES) {
                 region.start(node);
-                out.printf("      %-6s up: API http://127.0.0.1:%d/api/v1%n", node, region.httpPort(node));
+                out.printf("      %-6s up: API %s/api/v1%n", node, region.baseUrl(node));
             }
+            printUsers(region, out);
             out.println("[2/5] sending notices");
             Map<String, String> sent = new LinkedHashMap<>();
             for (DemoScenario.Step step : DemoScenario.steps()) {
@@ -70,6 +73,18 @@ final class DemoCommand implements Callable<Integer> {
                     : "demo finished with recipients still pending: see the statuses above");
             return allDelivered ? 0 : 1;
         }
+    }
+
+    /** The users the demo made, so an operator can explore the APIs (with --keep-running). */
+    private static void printUsers(LocalRegion region, PrintWriter out) {
+        out.printf("      API users on every node (HTTP Basic; trust %s):%n", region.caCertificate());
+        for (Role role : Role.values()) {
+            ApiClient.Credentials user = region.credentials(role);
+            out.printf("        %-13s %s / %s%n", role.id(), user.user(), new String(user.password()));
+        }
+        ApiClient.Credentials focal = region.credentials(Role.FOCAL_POINT);
+        out.printf("      e.g. curl --cacert %s -u %s:%s %s/api/v1/inbox%n", region.caCertificate(), focal.user(),
+                new String(focal.password()), region.baseUrl("KG"));
     }
 
     private boolean awaitReceipts(LocalRegion region, Map<String, String> sent, PrintWriter out)

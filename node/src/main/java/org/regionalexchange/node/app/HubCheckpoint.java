@@ -3,8 +3,8 @@ package org.regionalexchange.node.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
+import org.regionalexchange.node.api.ApiClient;
 import org.regionalexchange.node.audit.AuditAnchor;
 
 /**
@@ -13,15 +13,12 @@ import org.regionalexchange.node.audit.AuditAnchor;
  */
 final class HubCheckpoint {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
     private HubCheckpoint() {}
 
     /** @return the checkpoint, or empty when the hub holds none of this node yet */
-    static Optional<AuditAnchor.Head> fetch(String hubApi, String nodeId) throws InterruptedException {
-        ApiClient api = new ApiClient(hubApi, TIMEOUT, TIMEOUT);
+    static Optional<AuditAnchor.Head> fetch(ApiClient api, String nodeId) throws InterruptedException {
         String asked = "the hub's API at " + api.base() + "api/v1/audit/checkpoints ";
-        String fix = ": check --hub-api (the hub's node.http.port, reachable from here), or leave it out to verify"
+        String fix = ": check --hub-api (the hub's node.http.port, reachable from here) and that --hub-user is an auditor there, or leave it out to verify"
                 + " against the local anchor only";
         ApiClient.Response response;
         try {

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.regionalexchange.certs.RegionalPki;
+import org.regionalexchange.node.api.ApiClient;
+import org.regionalexchange.node.api.ApiUsers;
+import org.regionalexchange.node.api.Role;
 
 /**
  * Several nodes in one JVM on loopback, each with its own ports, data folder and H2 database, over one fresh
@@ -25,6 +28,7 @@ public final class LocalRegion implements AutoCloseable {
     private final Map<String, List<String>> links = new LinkedHashMap<>();
     private final Map<String, NodeRuntime> running = new LinkedHashMap<>();
     private final Map<String, Properties> extra = new LinkedHashMap<>();
+    private final Map<Role, ApiClient.Credentials> users = new java.util.EnumMap<>(Role.class);
 
     public LocalRegion(Path folder, List<String> nodes, List<List<String>> directLinks) {
         this.folder = folder;
@@ -40,6 +44,46 @@ public final class LocalRegion implements AutoCloseable {
             }
         }
         directLinks.forEach(pair -> link(pair.get(0), pair.get(1)));
+        createUsers();
+    }
+
+    /**
+     * One API user per role, the same on every node (one users file, so each slow hash is computed once): named
+     * after the role, with a fresh random password; the customs unit serves Alat (UZ-ALAT).
+     */
+    private void createUsers() {
+        ApiUsers file = new ApiUsers(usersFile());
+        for (Role role : Role.values()) {
+            char[] password = ApiUsers.newPassword();
+            file.add(role.id(), java.util.Set.of(role), role == Role.CUSTOMS_UNIT ? java.util.Set.of(CUSTOMS_UNIT)
+                    : java.util.Set.of(), password);
+            users.put(role, new ApiClient.Credentials(role.id(), password));
+        }
+    }
+
+    /** The crossing point of the region's customs-unit user. */
+    public static final String CUSTOMS_UNIT = "UZ-ALAT";
+
+    public Path usersFile() {
+        return folder.resolve("api-users");
+    }
+
+    /** The user of this role on every node. */
+    public ApiClient.Credentials credentials(Role role) {
+        return users.get(role);
+    }
+
+    /** A client of a running node's API signed in as the user of this role. */
+    public ApiClient client(String node, Role role) {
+        return new ApiClient(baseUrl(node), caCertificate(), credentials(role));
+    }
+
+    public String baseUrl(String node) {
+        return "https://127.0.0.1:" + httpPorts.get(node);
+    }
+
+    public Path caCertificate() {
+        return pki.directory().resolve("ca.crt.pem");
     }
 
     private void link(String a, String b) {
@@ -56,6 +100,7 @@ public final class LocalRegion implements AutoCloseable {
         properties.setProperty("node.region", String.join(",", peerPorts.keySet()));
         properties.setProperty("node.broker.peer-port", peerPorts.get(node).toString());
         properties.setProperty("node.http.port", httpPorts.get(node).toString());
+        properties.setProperty("node.http.users-file", usersFile().toString());
         properties.setProperty("node.pki.dir", pki.directory().toString());
         properties.setProperty("node.peers", String.join(",", links.get(node)));
         for (String peer : links.get(node)) {

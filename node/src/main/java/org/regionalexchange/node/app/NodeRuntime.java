@@ -7,7 +7,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
-import org.regionalexchange.node.api.ApiRoutes;
 import org.regionalexchange.node.broker.EmbeddedBroker;
 import org.regionalexchange.node.broker.InternalCredentials;
 import org.regionalexchange.node.broker.PeerConnections;
@@ -54,8 +53,7 @@ public final class NodeRuntime implements AutoCloseable {
             main.addInitialProperty("camel.main.name", settings.nodeId());
             main.addInitialProperty("camel.main.shutdown-timeout", "10");
             main.addInitialProperty("camel.server.enabled", "true");
-            main.addInitialProperty("camel.server.host", settings.broker().host());
-            main.addInitialProperty("camel.server.port", Integer.toString(settings.httpPort()));
+            http(main, settings);
             main.addInitialProperty("camel.metrics.enabled", "true");
             main.addInitialProperty("camel.metrics.enableRoutePolicy", "true");
             camelProperties.forEach(main::addInitialProperty);
@@ -68,7 +66,6 @@ public final class NodeRuntime implements AutoCloseable {
                 main.bind(DeliveryRoutes.peerComponent(peer.nodeId()), JmsComponent.jmsComponent(factory));
             }
             services.routes().forEach(main.configure()::addRoutesBuilder);
-            main.configure().addRoutesBuilder(new ApiRoutes(services.api()));
             main.start();
             services.outboxRecovery().requeueMissing();
             NodeTasks tasks = new NodeTasks(settings.nodeId());
@@ -83,13 +80,33 @@ public final class NodeRuntime implements AutoCloseable {
                 tasks.every(settings.auditCheckpointInterval(), "sending the audit checkpoint to " + settings.hub(),
                         checkpoints::checkpointNow);
             }
-            LOG.info("node {} started: peers {}, API on http://{}:{}/api/v1", settings.nodeId(),
-                    settings.peers().keySet(), settings.broker().host(), settings.httpPort());
+            LOG.info("node {} started: peers {}, API on {}/api/v1 ({} users in {})", settings.nodeId(),
+                    settings.peers().keySet(), settings.http().baseUrl(), services.apiUsers().list().size(),
+                    settings.http().usersFile());
             return runtime;
         } catch (Exception e) {
             factories.forEach(CachingConnectionFactory::destroy);
             services.close();
             throw new IllegalStateException("node " + settings.nodeId() + " did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The embedded HTTP server: on its own host (loopback unless set), HTTPS with the node's TLS key by default, and
+     * a body limit so an oversized request is refused before it is read into memory.
+     */
+    private static void http(Main main, NodeSettings settings) {
+        NodeSettings.HttpSettings http = settings.http();
+        main.addInitialProperty("camel.server.host", http.host());
+        main.addInitialProperty("camel.server.port", Integer.toString(http.port()));
+        main.addInitialProperty("camel.server.maxBodySize", Long.toString(http.maxBodyBytes()));
+        if (http.tls()) {
+            main.addInitialProperty("camel.server.useGlobalSslContextParameters", "true");
+            main.addInitialProperty("camel.ssl.enabled", "true");
+            main.addInitialProperty("camel.ssl.keyStore", "file:" + settings.pki().tlsKeystore().toAbsolutePath());
+            main.addInitialProperty("camel.ssl.keyStoreType", "PKCS12");
+            main.addInitialProperty("camel.ssl.keystorePassword", new String(settings.pki().password()));
+            main.addInitialProperty("camel.ssl.secureSocketProtocol", "TLSv1.3");
         }
     }
 

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.camel.RoutesBuilder;
 import org.regionalexchange.node.api.Health;
+import org.regionalexchange.node.api.ApiGuard;
+import org.regionalexchange.node.api.ApiRoutes;
+import org.regionalexchange.node.api.ApiUsers;
 import org.regionalexchange.node.api.NodeApi;
+import org.regionalexchange.node.api.OperatorDesks;
+import org.regionalexchange.node.api.UserAccounts;
 import org.regionalexchange.node.api.NodeMetrics;
 import org.regionalexchange.node.audit.AuditAnchoring;
 import org.regionalexchange.node.audit.AuditLog;
@@ -20,11 +25,14 @@ import org.regionalexchange.node.crypto.MessageOpener;
 import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.envelope.StrictJson;
 import org.regionalexchange.node.inbox.Acceptance;
+import org.regionalexchange.node.inbox.DeadLetterDesk;
 import org.regionalexchange.node.inbox.InboundLedger;
 import org.regionalexchange.node.inbox.InboxErrorPolicy;
 import org.regionalexchange.node.inbox.InboxRoutes;
 import org.regionalexchange.node.inbox.LocalDispatcher;
+import org.regionalexchange.node.inbox.QuarantineDesk;
 import org.regionalexchange.node.inbox.Receipts;
 import org.regionalexchange.node.inbox.Rejections;
 import org.regionalexchange.node.inbox.Relay;
@@ -40,6 +48,7 @@ import org.regionalexchange.node.outbox.Sealing;
 import org.regionalexchange.node.outbox.SentLedger;
 import org.regionalexchange.node.outbox.StoredMessages;
 import org.regionalexchange.node.outbox.SubmissionChecker;
+import org.regionalexchange.node.outbox.SubmissionReader;
 import org.regionalexchange.node.routing.CertificateDirectory;
 import org.regionalexchange.node.routing.NextHopResolver;
 import org.regionalexchange.node.rules.MessageRules;
@@ -54,8 +63,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 
 /** The wiring of one node: every collaborator built once from the settings, in dependency order. */
 public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
-        CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, NodeMetrics metrics,
-        ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit, AuditAnchoring auditAnchoring) {
+        CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, ApiUsers apiUsers,
+        NodeMetrics metrics, ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit,
+        AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -86,6 +96,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         .map(NodeSettings.PeerSettings::nodeId).toList());
         CertificateDirectory directory = new CertificateDirectory(settings.pki().certificatesDir());
         SchemaCatalog catalog = SchemaCatalog.load();
+        StrictJson json = new StrictJson(settings.limits());
 
         OutboxWriter outbox = new OutboxWriter(internalFactory);
         NodeSettings.DeliverySettings delivery = settings.delivery();
@@ -98,14 +109,16 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 settings.rules().clockTolerance(), known);
         routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock,
                 rules),
-                new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer()), sentLedger,
+                new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer(),
+                        settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
         HopHealth hops = new HopHealth(clock);
         routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger, hops));
-        routes.add(new LocalSubmitRoutes());
+        SubmissionReader submissions = new SubmissionReader(json);
+        routes.add(new LocalSubmitRoutes(submissions));
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
-                new Acceptance(new MessageOpener(keys, trust, clock), catalog, received, audit, clock,
+                new Acceptance(new MessageOpener(keys, trust, clock, json), catalog, received, audit, clock,
                         metrics.openTimer(), rules, settings.rules().referenceAttempts()),
                 new LocalDispatcher(dispatchFactory, received, clock), receipts));
         ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox::enqueueCopies, audit,
@@ -116,9 +129,19 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new Health(broker, database, settings.peers().values().stream()
                         .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
                         trust::crlNextUpdate, clock),
-                metrics, clock, settings.auditAnchor());
-        return new NodeServices(settings, database, broker, internalFactory, routes, api, metrics, receiptWatch,
-                recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()));
+                metrics, clock, settings.auditAnchor(), submissions);
+        // The operator desks' own factory: their sends and browses run outside any route's transaction.
+        CachingConnectionFactory deskFactory = NodeRuntime.caching(
+                PeerConnections.internal(broker.inVmUrl(), internal));
+        factories.accept(deskFactory);
+        QuarantineDesk quarantineDesk = new QuarantineDesk(quarantine, audit, deskFactory, clock);
+        DeadLetterDesk deadLetterDesk = new DeadLetterDesk(deskFactory, broker, audit);
+        ApiUsers apiUsers = new ApiUsers(settings.http().usersFile());
+        routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
+                new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId()));
+        return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
+                receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
+                deadLetterDesk);
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,
@@ -129,7 +152,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
             return new EmbeddedBroker(new BrokerConfig(settings.nodeId(), settings.dataDir(),
                     settings.broker().host(), settings.broker().peerPort(), settings.broker().localPort(),
                     settings.pki().tlsKeystore(), settings.pki().truststore(), settings.pki().password(),
-                    settings.peers().keySet()), security).start();
+                    settings.peers().keySet(), settings.limits().maxBytes()), security).start();
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.regionalexchange.node.envelope.JsonLimits;
 
 /**
  * Everything a node reads from its {@code node.*} keys, validated once at start-up.
@@ -12,10 +13,12 @@ import java.util.Optional;
  * @param hub the hub node every country node links to ({@code CARICC}); equal to nodeId on the hub itself
  * @param region the members addressed by the group {@code REGIONAL}
  * @param dataDir where the broker journal and the default H2 database live
+ * @param http the REST API's listener and its users
  * @param peers the nodes this node has a link to, by node id
  * @param delivery when to resend a message whose receipt has not come
  * @param auditAnchorInterval how often the head of the audit chain is anchored in {@link #auditAnchor()}
  * @param auditCheckpointInterval how often a country node checks whether to send its chain head to the hub
+ * @param limits how much JSON the node reads from others, and the largest message its broker takes
  * @param rules the checks after the schema that depend on the node's clock and on waiting
  */
 public record NodeSettings(
@@ -26,11 +29,12 @@ public record NodeSettings(
         BrokerSettings broker,
         PkiSettings pki,
         DatabaseSettings database,
-        int httpPort,
+        HttpSettings http,
         Map<String, PeerSettings> peers,
         DeliverySettings delivery,
         java.time.Duration auditAnchorInterval,
         java.time.Duration auditCheckpointInterval,
+        JsonLimits limits,
         RulesSettings rules) {
 
     public NodeSettings {
@@ -41,6 +45,10 @@ public record NodeSettings(
     /** Where the head of the audit chain is anchored outside the database. */
     public Path auditAnchor() {
         return dataDir.resolve("audit").resolve("anchor.json");
+    }
+
+    public int httpPort() {
+        return http.port();
     }
 
     public boolean isHub() {
@@ -80,6 +88,24 @@ public record NodeSettings(
      * @param referenceAttempts how many deliveries of a copy an update or cancellation may wait for its alert
      */
     public record RulesSettings(java.time.Duration clockTolerance, int referenceAttempts) {}
+
+    /**
+     * The REST API's listener.
+     *
+     * @param host where it listens; loopback by default, independent of the broker's host
+     * @param tls HTTPS with the node's TLS certificate (the default); plain HTTP only when set false
+     * @param usersFile the API users and their password hashes (see {@code node users})
+     * @param maxBodyBytes the largest request body the listener reads; a larger one is refused with 413
+     */
+    public record HttpSettings(String host, int port, boolean tls, Path usersFile, long maxBodyBytes) {
+
+        /** The base URL a client on this machine uses. */
+        public String baseUrl() {
+            String scheme = tls ? "https" : "http";
+            String where = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+            return scheme + "://" + (where.contains(":") ? "[" + where + "]" : where) + ":" + port;
+        }
+    }
 
     /** The store: an H2 file database in the data folder by default, PostgreSQL by JDBC URL. */
     public record DatabaseSettings(String url, String user, char[] password) {}

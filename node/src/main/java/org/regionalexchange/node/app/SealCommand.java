@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.envelope.StrictJson;
 import org.regionalexchange.node.outbox.InvalidSubmissionException;
 import org.regionalexchange.node.outbox.OutgoingMessage;
 import org.regionalexchange.node.outbox.Submission;
@@ -74,7 +75,7 @@ final class SealCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         NodeKeyring keys = Pkcs12NodeKeyring.load(keystore, Passwords.read(passwordFile));
-        JsonNode document = JSON.readTree(in.toFile());
+        JsonNode document = StrictJson.DEFAULT.read(in);
         Clock clock = Clock.systemUTC();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Submission submission = new Submission(kind, recipients, handling, document, List.of(),

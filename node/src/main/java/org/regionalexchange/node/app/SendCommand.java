@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.regionalexchange.node.envelope.StrictJson;
 import picocli.CommandLine.Command;
+import org.regionalexchange.node.api.ApiClient;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,8 +25,8 @@ final class SendCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--api", defaultValue = "http://127.0.0.1:8080", description = "Node API (default: ${DEFAULT-VALUE}).")
-    String api;
+    @Mixin
+    ApiOptions api;
     @Option(names = "--kind", required = true, description = "seizure-notice, list-entry, early-warning, ...")
     String kind;
     @Option(names = "--to", required = true, split = ",", description = "Recipient node ids or REGIONAL.")
@@ -44,8 +47,8 @@ final class SendCommand implements Callable<Integer> {
         if (expiresIn != null) {
             body.put("expiresAt", Instant.now().plus(expiresIn).truncatedTo(ChronoUnit.SECONDS).toString());
         }
-        body.set("document", JSON.readTree(in.toFile()));
-        ApiClient.Response response = new ApiClient(api).post("api/v1/messages", body.toString());
+        body.set("document", StrictJson.DEFAULT.read(in));
+        ApiClient.Response response = api.client().post("api/v1/messages", body.toString());
         if (response.status() == 202) {
             spec.commandLine().getOut().println(JSON.readTree(response.body()).path("messageId").asText());
             return 0;

@@ -23,6 +23,7 @@ import org.regionalexchange.node.app.NodeSettings.PeerSettings;
 import org.regionalexchange.node.app.NodeSettings.PkiSettings;
 import org.regionalexchange.node.broker.EmbeddedBroker;
 import org.regionalexchange.node.rules.MessageRules;
+import org.regionalexchange.node.envelope.JsonLimits;
 
 /**
  * Reads the {@code node.*} keys of an {@code application.properties} into {@link NodeSettings}.
@@ -33,6 +34,9 @@ public final class SettingsReader {
     public static final String KEYSTORE_PASSWORD_ENV = "NODE_KEYSTORE_PASSWORD";
     public static final String DB_PASSWORD_ENV = "NODE_DB_PASSWORD";
     public static final List<String> DEFAULT_REGION = List.of("CARICC", "KZ", "KG", "TJ", "TM", "UZ");
+
+    /** Below this a receipt or an audit checkpoint, with its certificates, might not fit. */
+    static final long MIN_MESSAGE_BYTES = 65_536;
 
     private static final Pattern NODE_ID = Pattern.compile("^[A-Z][A-Z0-9-]{1,15}$");
 
@@ -76,29 +80,71 @@ public final class SettingsReader {
         List<String> region = nodeIds("node.region", optional("node.region").orElse(String.join(",", DEFAULT_REGION)));
         String hub = nodeId("node.hub", optional("node.hub").orElse("CARICC"));
         PkiSettings pki = pki(nodeId);
+        JsonLimits limits = limits();
         return new NodeSettings(nodeId, hub, region, dataDir, broker(dataDir), pki, database(dataDir),
-                port("node.http.port", optional("node.http.port").orElse("8080"), false), peers(nodeId), delivery(),
+                http(dataDir, limits), peers(nodeId), delivery(),
                 duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")),
                 duration("node.audit.checkpoint-interval",
-                        optional("node.audit.checkpoint-interval").orElse("PT5M")), rules());
+                        optional("node.audit.checkpoint-interval").orElse("PT5M")), limits, rules());
+    }
+
+    private JsonLimits limits() {
+        JsonLimits defaults = JsonLimits.DEFAULT;
+        return new JsonLimits(
+                count("node.limits.message-bytes", defaults.maxBytes(), MIN_MESSAGE_BYTES, Integer.MAX_VALUE,
+                        "bytes"),
+                (int) count("node.limits.json-depth", defaults.maxDepth(), 8, JsonLimits.DEPTH_CEILING, "levels"),
+                (int) count("node.limits.string-length", defaults.maxStringLength(), 1_000, Integer.MAX_VALUE,
+                        "characters"),
+                (int) count("node.limits.array-length", defaults.maxArrayLength(), 100, Integer.MAX_VALUE,
+                        "elements"));
+    }
+
+    /** A whole number within bounds, or its default when the key is not set. */
+    private long count(String key, long defaultValue, long min, long max, String unit) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            long number = Long.parseLong(value.get().replace("_", ""));
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SettingsException(key, "'" + value.get() + "' is not a number of " + unit + " from " + min
+                + " to " + max, "leave it out for the default " + defaultValue + ", or set e.g. " + key + "="
+                + defaultValue);
+    }
+
+    /** A submission's body is smaller than the message sealed from it, so the message limit also bounds the body. */
+    private NodeSettings.HttpSettings http(Path dataDir, JsonLimits limits) {
+        String tls = optional("node.http.tls").orElse("true");
+        if (!tls.equals("true") && !tls.equals("false")) {
+            throw new SettingsException("node.http.tls", "'" + tls + "' is not true or false",
+                    "leave it out for HTTPS with the node's TLS certificate, or set false for plain HTTP on loopback");
+        }
+        String host = optional("node.http.host").orElse("127.0.0.1");
+        if (tls.equals("false") && !host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+            throw new SettingsException("node.http.tls", "is false while node.http.host is " + host,
+                    "plain HTTP carries passwords in clear: keep node.http.tls=true, or listen on 127.0.0.1 only");
+        }
+        return new NodeSettings.HttpSettings(host,
+                port("node.http.port", optional("node.http.port").orElse("8080"), false), tls.equals("true"),
+                path("node.http.users-file", optional("node.http.users-file")
+                        .orElse(dataDir.resolve("api-users").toString())),
+                limits.maxBytes());
     }
 
     private NodeSettings.RulesSettings rules() {
         Duration tolerance = duration("node.rules.clock-tolerance",
                 optional("node.rules.clock-tolerance").orElse(MessageRules.DEFAULT_CLOCK_TOLERANCE.toString()));
-        String attempts = optional("node.rules.reference-attempts").orElse("10");
-        try {
-            int count = Integer.parseInt(attempts);
-            if (count >= 1 && count < EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS) {
-                return new NodeSettings.RulesSettings(tolerance, count);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new SettingsException("node.rules.reference-attempts", "'" + attempts + "' is not a number of"
-                + " deliveries from 1 to " + (EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS - 1),
-                "keep it below the inbox's " + EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS + ", after which the broker parks a"
-                        + " message as dead, e.g. 10");
+        // Below the inbox's delivery limit, after which the broker parks a copy as dead instead of quarantining it.
+        int attempts = (int) count("node.rules.reference-attempts", 10, 1,
+                EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS - 1, "deliveries");
+        return new NodeSettings.RulesSettings(tolerance, attempts);
     }
 
     private NodeSettings.DeliverySettings delivery() {

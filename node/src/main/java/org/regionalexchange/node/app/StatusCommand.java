@@ -3,7 +3,8 @@ package org.regionalexchange.node.app;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.regionalexchange.node.api.ApiClient;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,14 +15,14 @@ final class StatusCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--api", defaultValue = "http://127.0.0.1:8080", description = "Node API (default: ${DEFAULT-VALUE}).")
-    String api;
+    @Mixin
+    ApiOptions api;
     @Parameters(index = "0", description = "The messageId.")
     String messageId;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ApiClient.Response response = new ApiClient(api).get("api/v1/messages/" + messageId);
+        ApiClient.Response response = api.client().get("api/v1/messages/" + messageId);
         if (response.status() == 200) {
             spec.commandLine().getOut().println(response.body());
             return 0;

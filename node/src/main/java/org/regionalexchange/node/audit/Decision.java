@@ -6,5 +6,13 @@ public enum Decision {
     /** A copy of a sent message queued again because no receipt came back in time. */
     RESENT,
     /** A recorded submission whose copies could not be queued; it was answered with an error and removed. */
-    WITHDRAWN
+    WITHDRAWN,
+    /** A quarantined message an operator (the entry's peer) put back into the inbox, as delivered again. */
+    RELEASED,
+    /** A quarantined message an operator (the entry's peer) removed. */
+    DELETED,
+    /** A dead-lettered message an operator (the entry's peer) moved back to the address it failed on. */
+    RETRIED,
+    /** A dead-lettered message an operator (the entry's peer) removed. */
+    DISCARDED
 }

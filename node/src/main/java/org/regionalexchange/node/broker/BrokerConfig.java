@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param localPort 0 disables the local-subscriber acceptor
  * @param peers node ids that get a durable outbox queue
+ * @param maxMessageBytes the largest message a peer or local system may send to this broker
  */
 public record BrokerConfig(
         String nodeId,
@@ -19,7 +20,8 @@ public record BrokerConfig(
         Path tlsKeystore,
         Path truststore,
         char[] password,
-        Collection<String> peers) {
+        Collection<String> peers,
+        long maxMessageBytes) {
 
     public BrokerConfig {
         peers = List.copyOf(peers);

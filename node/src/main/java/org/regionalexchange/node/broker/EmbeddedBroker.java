@@ -2,12 +2,16 @@ package org.regionalexchange.node.broker;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.filter.Filter;
+import org.apache.activemq.artemis.core.filter.impl.FilterImpl;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
@@ -22,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's own Artemis broker with a persistent journal in the data folder. Peers reach it only through a TLS 1.3
  * acceptor that requires a client certificate from the regional CA; local subscribers through a server-TLS acceptor
- * with passwords; the node itself in-VM.
+ * with passwords; the node itself in-VM. What peers and local systems send is refused over the node's message size
+ * limit (see {@link MessageSizeLimit}).
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -31,6 +36,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger(1);
     private static final String SECURITY_DOMAIN = "securityDomain";
+    /** What Artemis JMS clients give a message: "ID:" and a UUID. */
+    private static final java.util.regex.Pattern JMS_MESSAGE_ID = java.util.regex.Pattern.compile(
+            "ID:[0-9a-fA-F-]{36}");
 
     private final BrokerConfig config;
     private final ActiveMQSecurityManager5 securityManager;
@@ -66,6 +74,41 @@ public final class EmbeddedBroker implements AutoCloseable {
     public long depth(String queue) {
         Queue found = server.getActiveMQServer().locateQueue(queue);
         return found == null ? -1 : found.getMessageCount();
+    }
+
+    /**
+     * Moves the dead-lettered message with this JMS message id back to the address it failed on, keeping its
+     * properties (the delivering peer the broker validated among them).
+     *
+     * @return whether a message was moved
+     */
+    public boolean retryDeadLetter(String jmsMessageId) {
+        try {
+            return deadLetters().retryMessages(withJmsMessageId(jmsMessageId)) > 0;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not retry dead letter " + jmsMessageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the dead-lettered message with this JMS message id; whether there was one. */
+    public boolean removeDeadLetter(String jmsMessageId) {
+        try {
+            return deadLetters().deleteMatchingReferences(withJmsMessageId(jmsMessageId)) > 0;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not remove dead letter " + jmsMessageId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Queue deadLetters() {
+        return server.getActiveMQServer().locateQueue(BrokerAddresses.DEAD_LETTER);
+    }
+
+    /** A filter on the JMS message id, which is checked first: it goes into the filter's text. */
+    private static Filter withJmsMessageId(String jmsMessageId) throws ActiveMQException {
+        if (!JMS_MESSAGE_ID.matcher(jmsMessageId).matches()) {
+            throw new IllegalArgumentException("not a JMS message id of this broker: " + jmsMessageId);
+        }
+        return FilterImpl.createFilter("AMQUserID = '" + jmsMessageId + "'");
     }
 
     public boolean isActive() {
@@ -108,6 +151,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                     tlsParams(config.localPort(), false, AccessPolicy.LOCAL), "local"));
         }
         addQueues(c);
+        c.registerBrokerPlugin(new MessageSizeLimit(config.nodeId(), config.maxMessageBytes(),
+                Set.of(BrokerAddresses.INBOX, BrokerAddresses.LOCAL_SUBMIT)));
         return c;
     }
 

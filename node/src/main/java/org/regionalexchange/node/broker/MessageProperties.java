@@ -18,6 +18,14 @@ public final class MessageProperties {
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     /** Set by the broker to the authenticated user, here the delivering peer's node id. */
     public static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
+    /**
+     * The quarantine entry a message was released from, when the node put it back into its own inbox. Trusted only
+     * on a message the broker validated as sent by {@link InternalCredentials#USER}: a peer can set any property,
+     * not the validated user.
+     */
+    public static final String RELEASED_FROM = "rxReleasedFrom";
+    /** With {@link #RELEASED_FROM}: the peer that delivered the message originally. */
+    public static final String RELEASED_PEER = "rxReleasedPeer";
 
     private MessageProperties() {}
 }

@@ -1,9 +1,7 @@
 package org.regionalexchange.node.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,8 +10,10 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.regionalexchange.node.envelope.EnvelopeCodec;
+import org.regionalexchange.node.envelope.InvalidJsonException;
 import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.envelope.SealedEnvelope;
+import org.regionalexchange.node.envelope.StrictJson;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.failure.RejectedMessageException;
 import org.regionalexchange.node.trust.NodeIdentity;
@@ -26,29 +26,36 @@ import org.regionalexchange.node.trust.RegionalTrust;
  */
 public final class MessageOpener {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final NodeKeyring keys;
     private final RegionalTrust trust;
     private final SignatureVerifier verifier = new SignatureVerifier();
     private final Clock clock;
+    private final StrictJson json;
 
+    /** An opener under the default JSON limits, for the offline commands. */
     public MessageOpener(NodeKeyring keys, RegionalTrust trust, Clock clock) {
+        this(keys, trust, clock, StrictJson.DEFAULT);
+    }
+
+    /** @param json how the envelope and the signed content are read, under the node's limits */
+    public MessageOpener(NodeKeyring keys, RegionalTrust trust, Clock clock, StrictJson json) {
         this.keys = keys;
         this.trust = trust;
         this.clock = clock;
+        this.json = json;
     }
 
     public OpenedMessage open(byte[] wire) {
-        SealedEnvelope envelope = EnvelopeCodec.read(wire);
+        SealedEnvelope envelope = EnvelopeCodec.read(wire, json);
         String messageId = envelope.messageId();
         VerifiedContent verified = verifier.verify(decrypt(envelope, messageId), messageId);
         trust.check(verified.chain(), verified.signingTime(), messageId);
         String signer = NodeIdentity.of(verified.signer()).orElseThrow(() -> new RejectedMessageException(
                 RejectReason.UNTRUSTED_SIGNER, messageId, "the signer certificate names no node id"));
         requireSigningCertificate(verified, messageId);
-        ObjectNode signedHeader = signedPart(verified.content(), "header", messageId);
-        JsonNode document = signedPart(verified.content(), "document", messageId);
+        JsonNode content = signedContent(verified.content(), messageId);
+        ObjectNode signedHeader = signedPart(content, "header", messageId);
+        JsonNode document = signedPart(content, "document", messageId);
         if (!signer.equals(signedHeader.path("sender").asText())) {
             throw new RejectedMessageException(RejectReason.SENDER_MISMATCH, messageId, "signed by " + signer
                     + " but the header names sender " + signedHeader.path("sender").asText());
@@ -108,18 +115,23 @@ public final class MessageOpener {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T extends JsonNode> T signedPart(byte[] content, String field, String messageId) {
+    /** Read strictly: a duplicate key would let the receiver see other values than those the sender checked. */
+    private JsonNode signedContent(byte[] content, String messageId) {
         try {
-            JsonNode root = JSON.readTree(content);
-            JsonNode part = root == null ? null : root.get(field);
-            if (part == null || !part.isObject() || root.size() != 2) {
-                throw new RejectedMessageException(RejectReason.MALFORMED, messageId,
-                        "the signed content is not {header, document}");
-            }
-            return (T) part;
-        } catch (IOException e) {
-            throw new RejectedMessageException(RejectReason.MALFORMED, messageId, "the signed content is not JSON", e);
+            return json.read(content);
+        } catch (InvalidJsonException e) {
+            throw new RejectedMessageException(RejectReason.MALFORMED, messageId, "the signed content: "
+                    + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends JsonNode> T signedPart(JsonNode root, String field, String messageId) {
+        JsonNode part = root.get(field);
+        if (part == null || !part.isObject() || root.size() != 2) {
+            throw new RejectedMessageException(RejectReason.MALFORMED, messageId,
+                    "the signed content is not {header, document}");
+        }
+        return (T) part;
     }
 }

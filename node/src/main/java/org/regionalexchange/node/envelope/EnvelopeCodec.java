@@ -10,7 +10,8 @@ import org.regionalexchange.node.failure.RejectedMessageException;
 
 /**
  * Reads and writes the wire form: {@code {"format": "regional-exchange-envelope/1", "header": {...},
- * "protected": "<base64 DER>"}}. JSON keeps the routing header readable by any tool on the path.
+ * "protected": "<base64 DER>"}}. JSON keeps the routing header readable by any tool on the path. It is read
+ * strictly (see {@link StrictJson}): a relay and the receiver must never route by a header two parsers read apart.
  */
 public final class EnvelopeCodec {
 
@@ -31,14 +32,19 @@ public final class EnvelopeCodec {
         }
     }
 
+    /** Reads under the default {@link JsonLimits}; a node passes its own. */
     public static SealedEnvelope read(byte[] wire) {
+        return read(wire, StrictJson.DEFAULT);
+    }
+
+    public static SealedEnvelope read(byte[] wire, StrictJson json) {
         JsonNode root;
         try {
-            root = JSON.readTree(wire);
-        } catch (IOException e) {
-            throw malformed("not JSON");
+            root = json.read(wire, "/protected");
+        } catch (InvalidJsonException e) {
+            throw new RejectedMessageException(RejectReason.MALFORMED, null, "the envelope: " + e.getMessage(), e);
         }
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+        if (!root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw malformed("not a " + FORMAT + " envelope");
         }
         if (!root.path("header").isObject() || !root.path("protected").isTextual()) {

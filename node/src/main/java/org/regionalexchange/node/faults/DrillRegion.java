@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.regionalexchange.certs.RegionalPki;
+import org.regionalexchange.node.api.ApiUsers;
+import org.regionalexchange.node.api.Role;
 import org.regionalexchange.node.audit.AuditEntry;
 
 /**
@@ -26,6 +28,9 @@ final class DrillRegion implements AutoCloseable {
 
     static final String SUBSCRIBER = "drill";
     static final String SUBSCRIBER_PASSWORD = "drill-subscriber";
+    /** The API user the load, the readiness checks and the final readings sign in as, on every drill node. */
+    static final String API_USER = "drill";
+    private static final char[] API_PASSWORD = ApiUsers.newPassword();
 
     private final Path folder;
     private final RegionalPki pki;
@@ -52,6 +57,18 @@ final class DrillRegion implements AutoCloseable {
                 .forEach(node -> link(node, "CARICC"));
         directLinks.forEach(pair -> link(pair.get(0), pair.get(1)));
         nodes.forEach(node -> set(node, "node.db.url", "jdbc:h2:file:" + dataDir(node).resolve("db").resolve("node")));
+        Path apiUsers = folder.resolve("api-users");
+        new ApiUsers(apiUsers).add(API_USER, java.util.Set.of(Role.FOCAL_POINT, Role.AUDITOR), java.util.Set.of(),
+                API_PASSWORD);
+        // Plain HTTP on loopback keeps the drills' figures about delivery, not about the submitters' TLS.
+        nodes.forEach(node -> set(node, "node.http.users-file", apiUsers.toString()));
+        nodes.forEach(node -> set(node, "node.http.tls", "false"));
+    }
+
+    /** The Authorization header of the drill's API user. */
+    static String authorization() {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((API_USER + ":" + new String(API_PASSWORD))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     void set(String node, String key, String value) {

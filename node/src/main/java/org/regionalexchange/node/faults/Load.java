@@ -122,7 +122,7 @@ final class Load {
         recipients.forEach(body.putArray("recipients")::add);
         body.set("document", document);
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve("/api/v1/messages"))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve("/api/v1/messages")).header("Authorization", DrillRegion.authorization())
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -89,7 +89,7 @@ final class NodeProcess {
                 throw new IllegalStateException("node " + nodeId + " exited while starting; see " + log);
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(api().resolve("/health"))
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(api().resolve("/health")).header("Authorization", DrillRegion.authorization())
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.body().contains("\"broker\":\"UP\"") && health.body().contains("\"database\":\"UP\"")) {
                     return;

@@ -38,10 +38,12 @@ public final class Rejections {
                 ? rejected.messageId().orElse(incoming.messageId()) : incoming.messageId();
         String sender = failure instanceof RejectedMessageException rejected
                 ? rejected.authenticatedSender().orElse(null) : null;
-        LOG.warn("rejected message {} from peer {}: {}", messageId, incoming.peer(), failure.getMessage());
+        String detail = incoming.releasedFrom() == 0 ? failure.getMessage()
+                : failure.getMessage() + " (released from quarantine entry " + incoming.releasedFrom() + ")";
+        LOG.warn("rejected message {} from peer {}: {}", messageId, incoming.peer(), detail);
         ledger.rejected(incoming, messageId, quarantine, new QuarantineStore.Quarantined(0, clock.instant(),
-                incoming.peer(), reason.name(), failure.getMessage(), blankToNull(messageId),
-                sender != null ? sender : blankToNull(incoming.sender()), incoming.wire()));
+                incoming.peer(), reason.name(), detail, blankToNull(messageId),
+                sender != null ? sender : blankToNull(incoming.sender()), incoming.deliverTo(), incoming.wire()));
         if (sender == null || isReceipt(incoming)) {
             return null;
         }

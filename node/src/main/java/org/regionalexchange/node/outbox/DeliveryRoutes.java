@@ -4,11 +4,12 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.MessageProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Store-and-forward from each durable outbox to its peer's inbox. A transacted route rather than an Artemis core
@@ -19,6 +20,8 @@ import org.regionalexchange.node.broker.MessageProperties;
  * retries, across restarts of either side because the outbox is persistent.
  */
 public final class DeliveryRoutes extends RouteBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRoutes.class);
 
     /** The JMS component of the node's own broker. */
     public static final String INTERNAL = "internal";
@@ -48,8 +51,6 @@ public final class DeliveryRoutes extends RouteBuilder {
                     + "?transacted=true&concurrentConsumers=2&cacheLevelName=CACHE_CONSUMER")
                     .routeId("delivery-" + peer)
                     .onException(Exception.class)
-                        .log(LoggingLevel.WARN, "delivery to " + peer + " of ${header." + MessageProperties.MESSAGE_ID
-                                + "} failed, the outbox will retry: ${exception.message}")
                         .process(exchange -> failed(exchange, peer))
                         .markRollbackOnly()
                     .end()
@@ -71,10 +72,25 @@ public final class DeliveryRoutes extends RouteBuilder {
     private void failed(Exchange exchange, String peer) {
         health.failed(peer);
         Message in = exchange.getIn();
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        listener.failed(in.getHeader(MessageProperties.MESSAGE_ID, String.class),
-                in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
-                "next hop " + peer + " did not take it: " + (cause == null ? "unknown error" : cause.getMessage()));
+        String reason = reason(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+        String messageId = in.getHeader(MessageProperties.MESSAGE_ID, String.class);
+        LOG.warn("delivery to {} of {} failed, the outbox will retry: {}", peer, messageId, reason);
+        listener.failed(messageId, in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
+                "next hop " + peer + " did not take it: " + reason);
+    }
+
+    /**
+     * The innermost message: Spring wraps what the peer's broker said (for example that the message exceeds its
+     * node.limits.message-bytes) in a generic "Uncategorized exception", which tells an operator nothing.
+     */
+    private static String reason(Throwable failure) {
+        String reason = "unknown error";
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                reason = cause.getMessage();
+            }
+        }
+        return reason;
     }
 
     private static List<String> deliverTo(Message in) {

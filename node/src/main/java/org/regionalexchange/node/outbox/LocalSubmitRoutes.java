@@ -16,6 +16,12 @@ public final class LocalSubmitRoutes extends RouteBuilder {
     public static final String RESULT_FOR = "rxSubmitResultFor";
     private static final String DISPATCH = DeliveryRoutes.INTERNAL + ":topic:" + BrokerAddresses.LOCAL_DISPATCH;
 
+    private final SubmissionReader reader;
+
+    public LocalSubmitRoutes(SubmissionReader reader) {
+        this.reader = reader;
+    }
+
     @Override
     public void configure() {
         from(DeliveryRoutes.INTERNAL + ":queue:" + BrokerAddresses.LOCAL_SUBMIT + "?transacted=true")
@@ -31,7 +37,7 @@ public final class LocalSubmitRoutes extends RouteBuilder {
                 .setHeader("rxKind", constant(RESULT_KIND))
                 .removeHeader("JMSReplyTo")
                 .convertBodyTo(String.class)
-                .bean(SubmissionReader.class, "read")
+                .bean(reader, "read")
                 .to(OutboxRoutes.SUBMIT)
                 .setBody(method(SubmissionReader.class, "accepted"))
                 .to(DISPATCH);

@@ -4,32 +4,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.regionalexchange.node.envelope.InvalidJsonException;
+import org.regionalexchange.node.envelope.StrictJson;
 import org.regionalexchange.schemas.Violation;
 
 /**
  * The JSON form of a submission, shared by the REST API and local systems on the broker:
  * {@code {kind, recipients, handling, document, references?, expiresAt?, language?, status?}}, and the JSON answers
- * to it (accepted with a messageId, or every violation).
+ * to it (accepted with a messageId, or every violation). The body is read strictly (see {@link StrictJson}): a
+ * duplicate key or a value over the node's limits is a violation pointing at that value.
  */
 public final class SubmissionReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SubmissionReader() {}
+    private final StrictJson strict;
 
-    public static Submission read(String body) {
+    public SubmissionReader(StrictJson strict) {
+        this.strict = strict;
+    }
+
+    public Submission read(String body) {
         JsonNode json;
         try {
-            json = JSON.readTree(body == null ? "" : body);
-        } catch (IOException e) {
-            throw new InvalidSubmissionException(List.of(new Violation("", "the body is not JSON")));
+            json = strict.read(body == null ? "" : body);
+        } catch (InvalidJsonException e) {
+            throw new InvalidSubmissionException(List.of(new Violation(e.pointer(), e.getMessage())));
         }
-        if (json == null || !json.isObject()) {
+        if (!json.isObject()) {
             throw new InvalidSubmissionException(List.of(new Violation("", "the body must be a JSON object")));
         }
         List<Violation> problems = new ArrayList<>();

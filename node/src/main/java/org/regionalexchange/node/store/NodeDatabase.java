@@ -22,6 +22,13 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 public final class NodeDatabase implements AutoCloseable {
 
     private static final int MAX_CONNECTIONS = 16;
+    /** Portable migrations, run on every database. */
+    static final String MIGRATIONS = "classpath:db/migration";
+    /**
+     * The few steps that need a database's own functions (hashing existing rows). They live outside
+     * {@link #MIGRATIONS} because Flyway scans a location's subfolders too.
+     */
+    static final String DIALECT_MIGRATIONS = "classpath:db/dialect/";
 
     private final JdbcConnectionPool pool;
 
@@ -33,13 +40,19 @@ public final class NodeDatabase implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(poolSource(durable(url), user, new String(password)));
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool).locations(MIGRATIONS, DIALECT_MIGRATIONS + dialect(url)).load()
+                    .migrate();
         } catch (RuntimeException e) {
             pool.dispose();
             throw new StoreUnavailableException("cannot open the database " + url + ": " + e.getMessage()
                     + " (check node.db.url, node.db.user and the password)", e);
         }
         return new NodeDatabase(pool);
+    }
+
+    /** The folder under {@link #DIALECT_MIGRATIONS} for the database of this URL. */
+    static String dialect(String url) {
+        return url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
     }
 
     /** The URL with H2's commits written before they return, unless the operator chose a write delay. */

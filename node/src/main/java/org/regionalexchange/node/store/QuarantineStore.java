@@ -1,5 +1,7 @@
 package org.regionalexchange.node.store;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,10 +9,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
-/** Rejected input, kept byte for byte so an operator can examine it and, once fixed, have it sent again. */
+/**
+ * Rejected input, kept byte for byte so an operator can examine it and, once fixed, have it sent again. Listings
+ * read the size and SHA-256 kept beside the bytes, never the bytes: one entry can be megabytes, a page of them more.
+ */
 public final class QuarantineStore {
+
+    /** The most a listing returns in one page. */
+    public static final int MAX_LIMIT = 500;
+
+    private static final String SUMMARY_COLUMNS = "id, received_at, delivering_peer, reason_code, detail,"
+            + " message_id, sender, deliver_to, size_bytes, sha256, released_at, released_by";
 
     private final NodeDatabase database;
 
@@ -18,9 +32,52 @@ public final class QuarantineStore {
         this.database = database;
     }
 
-    /** @param messageId and sender may be null when the bytes could not be read far enough to know them */
+    /**
+     * What is put into quarantine.
+     *
+     * @param messageId and sender may be null when the bytes could not be read far enough to know them
+     * @param deliverTo the final recipients the delivered copy was meant for (empty when it carried none)
+     */
     public record Quarantined(long id, Instant receivedAt, String deliveringPeer, String reasonCode, String detail,
-            String messageId, String sender, byte[] rawBytes) {}
+            String messageId, String sender, List<String> deliverTo, byte[] rawBytes) {
+
+        public Quarantined {
+            deliverTo = deliverTo == null ? List.of() : List.copyOf(deliverTo);
+        }
+
+        public Quarantined(long id, Instant receivedAt, String deliveringPeer, String reasonCode, String detail,
+                String messageId, String sender, byte[] rawBytes) {
+            this(id, receivedAt, deliveringPeer, reasonCode, detail, messageId, sender, List.of(), rawBytes);
+        }
+    }
+
+    /**
+     * One entry without its bytes.
+     *
+     * @param sha256 hex SHA-256 of the raw bytes, the digest the audit log records for the message
+     * @param releasedAt set (with releasedBy) once a release was decided and until the entry is removed after
+     *     its bytes went back to the inbox; an entry still marked after that means the node stopped in between
+     */
+    public record Summary(long id, Instant receivedAt, String deliveringPeer, String reasonCode, String detail,
+            String messageId, String sender, List<String> deliverTo, long sizeBytes, String sha256,
+            Instant releasedAt, String releasedBy) {}
+
+    /**
+     * Which entries a listing returns: newest first, at most limit (capped at {@link #MAX_LIMIT}).
+     *
+     * @param before only entries with a smaller id (the last id of the previous page), or null for the newest
+     * @param reasonCode and deliveringPeer filter when not null
+     */
+    public record Query(int limit, Long before, String reasonCode, String deliveringPeer) {
+
+        public Query {
+            limit = Math.max(1, Math.min(limit, MAX_LIMIT));
+        }
+
+        public static Query newest(int limit) {
+            return new Query(limit, null, null, null);
+        }
+    }
 
     public void put(Quarantined entry) {
         try (Connection connection = database.connection()) {
@@ -33,7 +90,8 @@ public final class QuarantineStore {
     /** Quarantines inside the caller's transaction (with the audit entry of the rejection). */
     public void put(Connection connection, Quarantined entry) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO quarantine (received_at,"
-                + " delivering_peer, reason_code, detail, message_id, sender, raw_bytes) VALUES (?,?,?,?,?,?,?)")) {
+                + " delivering_peer, reason_code, detail, message_id, sender, deliver_to, raw_bytes, size_bytes,"
+                + " sha256) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             insert.setObject(1, SentMessages.time(entry.receivedAt()));
             insert.setString(2, entry.deliveringPeer());
             insert.setString(3, entry.reasonCode());
@@ -41,28 +99,134 @@ public final class QuarantineStore {
             insert.setString(4, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
             insert.setString(5, entry.messageId());
             insert.setString(6, entry.sender());
-            insert.setBytes(7, entry.rawBytes());
+            String deliverTo = String.join(",", entry.deliverTo());
+            insert.setString(7, deliverTo.isEmpty() ? null : deliverTo);
+            insert.setBytes(8, entry.rawBytes());
+            insert.setLong(9, entry.rawBytes().length);
+            insert.setString(10, sha256(entry.rawBytes()));
             insert.executeUpdate();
         }
     }
 
-    /** The most recent entries first. */
-    public List<Quarantined> recent(int limit) {
+    /** The most recent entries first, without their bytes. */
+    public List<Summary> recent(int limit) {
+        return list(Query.newest(limit));
+    }
+
+    public List<Summary> list(Query query) {
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM quarantine WHERE 1 = 1");
+        List<Object> parameters = new ArrayList<>();
+        if (query.before() != null) {
+            sql.append(" AND id < ?");
+            parameters.add(query.before());
+        }
+        if (query.reasonCode() != null) {
+            sql.append(" AND reason_code = ?");
+            parameters.add(query.reasonCode());
+        }
+        if (query.deliveringPeer() != null) {
+            sql.append(" AND delivering_peer = ?");
+            parameters.add(query.deliveringPeer());
+        }
+        sql.append(" ORDER BY id DESC LIMIT ").append(query.limit());
         try (Connection connection = database.connection();
-                PreparedStatement query = connection.prepareStatement("SELECT id, received_at, delivering_peer,"
-                        + " reason_code, detail, message_id, sender, raw_bytes FROM quarantine ORDER BY id DESC"
-                        + " LIMIT " + limit)) {
-            List<Quarantined> entries = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            List<Summary> entries = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new Quarantined(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6),
-                            rows.getString(7), rows.getBytes(8)));
+                    entries.add(summary(rows));
                 }
             }
             return entries;
         } catch (SQLException e) {
             throw NodeDatabase.failure("reading the quarantine", e);
+        }
+    }
+
+    public Optional<Summary> find(long id) {
+        try (Connection connection = database.connection()) {
+            return find(connection, id);
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading quarantine entry " + id, e);
+        }
+    }
+
+    public Optional<Summary> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + SUMMARY_COLUMNS + " FROM quarantine WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(summary(row)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The bytes of one entry exactly as they arrived, or empty when there is no such entry. */
+    public Optional<byte[]> raw(long id) {
+        try (Connection connection = database.connection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT raw_bytes FROM quarantine WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading the bytes of quarantine entry " + id, e);
+        }
+    }
+
+    /**
+     * Marks an entry as being released, inside the caller's transaction (with the audit entry of the release).
+     *
+     * @return false when the entry does not exist or was already marked
+     */
+    public boolean markReleased(Connection connection, long id, Instant at, String actor) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE quarantine SET released_at = ?,"
+                + " released_by = ? WHERE id = ? AND released_at IS NULL")) {
+            update.setObject(1, SentMessages.time(at));
+            update.setString(2, actor);
+            update.setLong(3, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Removes an entry inside the caller's transaction; false when there was none. */
+    public boolean delete(Connection connection, long id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM quarantine WHERE id = ?")) {
+            delete.setLong(1, id);
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    /** Removes an entry on its own; false when there was none. */
+    public boolean delete(long id) {
+        try (Connection connection = database.connection()) {
+            return delete(connection, id);
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("removing quarantine entry " + id, e);
+        }
+    }
+
+    private static Summary summary(ResultSet rows) throws SQLException {
+        String deliverTo = rows.getString(8);
+        OffsetDateTime releasedAt = rows.getObject(11, OffsetDateTime.class);
+        return new Summary(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getString(3),
+                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                deliverTo == null || deliverTo.isBlank() ? List.of()
+                        : Arrays.stream(deliverTo.split(",")).map(String::strip).toList(),
+                rows.getLong(9), rows.getString(10).strip(), releasedAt == null ? null : releasedAt.toInstant(),
+                rows.getString(12));
+    }
+
+    /** Hex SHA-256, as the audit log digests wire bytes; computed here since the store may not use the audit. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 }

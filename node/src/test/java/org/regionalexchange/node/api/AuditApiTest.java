@@ -88,10 +88,10 @@ class AuditApiTest {
     void halfACheckpointInTheQueryIsRefusedNamingWhatIsMissing() {
         NodeApi api = api(folder.resolve("audit/anchor.json"));
 
-        assertThatThrownBy(() -> api.audit("3", null, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> api.audit("3", null, null)).isInstanceOf(ApiProblem.class)
                 .hasMessageContaining("both seq and entryHash");
         assertThatThrownBy(() -> api.audit("three", "a".repeat(64), null))
-                .hasMessageContaining("seq must be a positive whole number");
+                .isInstanceOf(ApiProblem.class).hasMessageContaining("seq must be a positive whole number");
     }
 
     @Test
@@ -101,7 +101,7 @@ class AuditApiTest {
         received.storeIfNew(checkpoint("KZ", 7, now.minusSeconds(300)));
         received.storeIfNew(checkpoint("KZ", 12, now));
         received.storeIfNew(checkpoint("KG", 3, now.minusSeconds(60)));
-        NodeApi api = new NodeApi(null, received, null, audit, null, null, Clock.systemUTC(), null);
+        NodeApi api = new NodeApi(null, received, null, audit, null, null, Clock.systemUTC(), null, null);
 
         JsonNode list = new ObjectMapper().readTree(api.checkpoints());
         assertThat(list).extracting(row -> row.get("node").asText()).containsExactly("KG", "KZ");
@@ -119,7 +119,7 @@ class AuditApiTest {
     }
 
     private NodeApi api(Path anchor) {
-        return new NodeApi(null, null, null, audit, null, null, Clock.systemUTC(), anchor);
+        return new NodeApi(null, null, null, audit, null, null, Clock.systemUTC(), anchor, null);
     }
 
     private JsonNode auditBody(Path anchor) throws Exception {

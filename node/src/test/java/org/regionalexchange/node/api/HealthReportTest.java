@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** How /health words a node's state for an operator. */
 class HealthReportTest {
 
-    final NodeApi api = new NodeApi(null, null, null, null, null, null, Clock.systemUTC(), null);
+    final NodeApi api = new NodeApi(null, null, null, null, null, null, Clock.systemUTC(), null, null);
 
     @Test
     void staleCrlAndUnreachablePeerAreReportedWithWhatToDoWhileTheNodeStaysUp() {

@@ -84,6 +84,8 @@ class AuditCommandTest {
                 + " matches the anchor\",\"anchoredSeq\":3}";
 
         assertThat(verifyWithNodeAnswering(intact)).as(err.toString()).isZero();
+        assertThat(AUTHORIZATION.get()).isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString(
+                "auditor:auditor-password-123".getBytes(StandardCharsets.UTF_8)));
         assertThat(out.toString()).startsWith("checked by the running node's API at http://127.0.0.1:")
                 .contains("against the anchor at entry 3").contains("chain intact: 3 entries");
     }
@@ -152,6 +154,8 @@ class AuditCommandTest {
         assertThat(err.toString()).contains("the hub's API at").contains("check --hub-api");
     }
 
+    static final AtomicReference<String> AUTHORIZATION = new AtomicReference<>();
+
     private int verifyWithNodeAnswering(String auditJson) throws IOException {
         HttpServer node = serve("/api/v1/audit", auditJson, new AtomicReference<>());
         try {
@@ -166,6 +170,7 @@ class AuditCommandTest {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(path, exchange -> {
             query.set(exchange.getRequestURI().getQuery());
+            AUTHORIZATION.set(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -191,8 +196,12 @@ class AuditCommandTest {
         CommandLine commandLine = NodeCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        List<String> args = new ArrayList<>(List.of("audit", "verify", "--config", config.toString()));
+        List<String> args = new ArrayList<>(List.of("audit", "verify", "--config", config.toString(),
+                "--user", "auditor", "--user-password-file", passwordFile().toString()));
         args.addAll(List.of(more));
+        if (args.contains("--hub-api")) {
+            args.addAll(List.of("--hub-user", "auditor", "--hub-user-password-file", passwordFile().toString()));
+        }
         return commandLine.execute(args.toArray(String[]::new));
     }
 
@@ -207,6 +216,15 @@ class AuditCommandTest {
         return database;
     }
 
+    /** The API password of the auditor the command signs in as (the stand-ins accept any). */
+    private static Path passwordFile() {
+        try {
+            return Files.writeString(folder.resolve("auditor.password"), "auditor-password-123\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String databaseUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("node");
     }
@@ -214,7 +232,7 @@ class AuditCommandTest {
     private static Path config(Path dataDir, int httpPort) throws IOException {
         return Files.writeString(folder.resolve("kz.properties"), String.join("\n",
                 "node.id=KZ", "node.data-dir=" + dataDir, "node.broker.peer-port=61617",
-                "node.pki.dir=" + folder.resolve("pki"), "node.http.port=" + httpPort, ""));
+                "node.pki.dir=" + folder.resolve("pki"), "node.http.port=" + httpPort, "node.http.tls=false", ""));
     }
 
     private static int freePort() throws IOException {

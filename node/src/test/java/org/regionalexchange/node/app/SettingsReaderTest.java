@@ -11,6 +11,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.envelope.JsonLimits;
 
 class SettingsReaderTest {
 
@@ -51,6 +52,29 @@ class SettingsReaderTest {
         assertThat(settings.peer("KG").orElseThrow().port()).isEqualTo(61637);
         assertThat(settings.database().url()).startsWith("jdbc:h2:file:");
         assertThat(settings.region()).containsExactly("CARICC", "KZ", "KG", "TJ", "TM", "UZ");
+    }
+
+    @Test
+    void theApiListensWithHttpsOnLoopbackApartFromTheBrokerByDefault() {
+        properties.setProperty("node.broker.host", "0.0.0.0");
+        NodeSettings.HttpSettings http = read().http();
+
+        assertThat(http.host()).isEqualTo("127.0.0.1");
+        assertThat(http.tls()).isTrue();
+        assertThat(http.port()).isEqualTo(8080);
+        assertThat(http.usersFile()).isEqualTo(pki.resolve("data").resolve("api-users"));
+        assertThat(http.baseUrl()).isEqualTo("https://127.0.0.1:8080");
+    }
+
+    @Test
+    void plainHttpIsRefusedBeyondLoopback() {
+        properties.setProperty("node.http.tls", "false");
+        assertThat(read().http().baseUrl()).isEqualTo("http://127.0.0.1:8080");
+        properties.setProperty("node.http.host", "10.0.0.5");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.http.tls: is false while node.http.host is"
+                + " 10.0.0.5").hasMessageContaining("passwords in clear");
+        properties.setProperty("node.http.tls", "yes");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.http.tls: 'yes' is not true or false");
     }
 
     @Test
@@ -164,6 +188,38 @@ class SettingsReaderTest {
         properties.setProperty("node.rules.reference-attempts", "20");
         assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("node.rules.reference-attempts: '20' is not a number of deliveries from 1 to 19");
+    }
+
+    @Test
+    void limitsDefaultToOneMebibyteDepth32Strings100000AndArrays10000() {
+        assertThat(read().limits()).isEqualTo(new JsonLimits(1_048_576, 32, 100_000, 10_000));
+    }
+
+    @Test
+    void limitsAreReadFromTheirKeys() {
+        properties.setProperty("node.limits.message-bytes", "2097152");
+        properties.setProperty("node.limits.json-depth", "16");
+        properties.setProperty("node.limits.string-length", "50000");
+        properties.setProperty("node.limits.array-length", "500");
+        assertThat(read().limits()).isEqualTo(new JsonLimits(2_097_152, 16, 50_000, 500));
+    }
+
+    @Test
+    void aLimitThatIsNotANumberNamesTheKeyAndTheDefault() {
+        properties.setProperty("node.limits.message-bytes", "1MB");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessage("node.limits.message-bytes: '1MB' is not a number of bytes from 65536 to 2147483647"
+                        + " (leave it out for the default 1048576, or set e.g. node.limits.message-bytes=1048576)");
+    }
+
+    @Test
+    void rejectsLimitsOutOfRange() {
+        properties.setProperty("node.limits.json-depth", "5000");
+        assertThatThrownBy(this::read).hasMessageStartingWith(
+                "node.limits.json-depth: '5000' is not a number of levels from 8 to 1000");
+        properties.setProperty("node.limits.json-depth", "32");
+        properties.setProperty("node.limits.array-length", "0");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.limits.array-length: '0' is not a number");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.certs.NodeKeys;
 import org.regionalexchange.certs.RegionalPki;
+import org.regionalexchange.node.envelope.JsonLimits;
 
 /** The KZ broker admits regional peers over mutual TLS and lets them send to its inbox and nothing else. */
 class PeerAccessTest {
@@ -42,7 +43,7 @@ class PeerAccessTest {
         port = freePort();
         NodeKeys kz = pki.node("KZ");
         BrokerConfig config = new BrokerConfig("KZ", folder.resolve("kz-data"), "127.0.0.1", port, 0,
-                kz.tlsKeystore(), pki.truststore(), pki.password(), List.of("KG", "CARICC"));
+                kz.tlsKeystore(), pki.truststore(), pki.password(), List.of("KG", "CARICC"), JsonLimits.DEFAULT.maxBytes());
         NodeSecurityManager security = new NodeSecurityManager(internal, Map.of(),
                 PeerAccessTest::nodeIdFromCommonName, certificate -> false);
         broker = new EmbeddedBroker(config, security).start();
@@ -115,7 +116,7 @@ class PeerAccessTest {
         int otherPort = freePort();
         try (EmbeddedBroker other = new EmbeddedBroker(new BrokerConfig("KZ", data.resolve("kz"), "127.0.0.1",
                 otherPort, 0, region.node("KZ").tlsKeystore(), region.truststore(), region.password(),
-                List.of("KG")), security).start()) {
+                List.of("KG"), JsonLimits.DEFAULT.maxBytes()), security).start()) {
             ConnectionFactory factory = PeerConnections.peer("127.0.0.1", otherPort, region.node("KG").tlsKeystore(),
                     region.truststore(), region.password());
             assertThatThrownBy(() -> factory.createConnection().close()).isInstanceOf(JMSSecurityException.class);

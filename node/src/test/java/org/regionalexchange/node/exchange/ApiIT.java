@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,15 +13,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.api.ApiClient;
+import org.regionalexchange.node.api.Role;
 import org.regionalexchange.node.app.Documents;
 import org.regionalexchange.node.app.LocalRegion;
 import org.regionalexchange.node.broker.BrokerAddresses;
 
-/** The REST API of a running node, over real HTTP. */
+/** The REST API of a running node, over real HTTPS, signed in as a focal point or an auditor. */
 class ApiIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path folder;
@@ -54,9 +51,9 @@ class ApiIT {
         body.set("document", document);
         String auditBefore = region.node("KZ").services().api().audit();
 
-        HttpResponse<String> response = post(body);
+        ApiClient.Response response = post(body);
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         JsonNode violations = JSON.readTree(response.body()).get("violations");
         assertThat(violations).extracting(v -> v.get("pointer").asText()).contains(
                 "/document/items/0/quantity/unit", "/document/countryOfSeizure", "/handling");
@@ -68,9 +65,9 @@ class ApiIT {
     void unknownRecipientAndMissingDocumentAreNamed() throws Exception {
         ObjectNode body = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "AMBER");
         body.putArray("recipients").add("TM");
-        HttpResponse<String> response = post(body);
+        ApiClient.Response response = post(body);
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("/recipients/0").contains("/document");
     }
 
@@ -80,36 +77,30 @@ class ApiIT {
         body.putArray("recipients").add("KG");
         body.set("document", Documents.example("valid/seizure-notice/tj-diazepam-nizhniy-pyanj.json"));
 
-        HttpResponse<String> response = post(body);
+        ApiClient.Response response = post(body);
 
-        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.status()).isEqualTo(202);
         String messageId = JSON.readTree(response.body()).get("messageId").asText();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/v1/messages/" + messageId).body()).contains("\"status\":\"delivered\""));
-        assertThat(get("/api/v1/messages/00000000-0000-4000-8000-000000000000").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/messages/00000000-0000-4000-8000-000000000000").status()).isEqualTo(404);
     }
 
     @Test
     void healthAndMetricsAnswer() throws Exception {
-        HttpResponse<String> health = get("/health");
-        assertThat(health.statusCode()).isEqualTo(200);
+        ApiClient.Response health = get("/health");
+        assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"broker\":\"UP\"").contains("\"database\":\"UP\"")
                 .contains("\"crl\":\"CURRENT\"").contains("\"KG\":\"REACHABLE\"");
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("regional_exchange_queue_depth").contains("regional_exchange_seal");
     }
 
-    private static HttpResponse<String> post(JsonNode body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/v1/messages")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static ApiClient.Response post(JsonNode body) throws Exception {
+        return region.client("KZ", Role.FOCAL_POINT).post("api/v1/messages", body.toString());
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + region.httpPort("KZ") + path);
+    private static ApiClient.Response get(String path) throws Exception {
+        return region.client("KZ", Role.AUDITOR).get(path.substring(1));
     }
 }

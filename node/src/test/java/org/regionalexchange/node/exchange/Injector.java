@@ -18,6 +18,7 @@ import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.outbox.HopCopy;
 import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
+import org.regionalexchange.node.crypto.RawSealer;
 import org.regionalexchange.node.routing.CertificateDirectory;
 
 /**
@@ -56,6 +57,14 @@ final class Injector {
         return new MessageSealer(Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password()),
                 clock).seal(header, document, new CertificateDirectory(settings.pki().certificatesDir())
                         .encryptionCertificates(List.of(receiver)));
+    }
+
+    /** Seals signed content given as text, for what a JSON tree cannot hold, such as a duplicate key. */
+    byte[] sealRaw(ObjectNode header, String signedContent, String receiver) {
+        NodeSettings settings = region.node(sender).settings();
+        return RawSealer.seal(new MessageSealer(Pkcs12NodeKeyring.load(settings.pki().keystore(),
+                settings.pki().password()), Clock.systemUTC()), header, signedContent,
+                new CertificateDirectory(settings.pki().certificatesDir()).encryptionCertificates(List.of(receiver)));
     }
 
     void deliver(byte[] wire, String messageId, String receiver) {

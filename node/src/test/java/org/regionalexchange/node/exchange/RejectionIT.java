@@ -97,7 +97,11 @@ class RejectionIT {
         kazakhstan.deliver(tampered, id, "KG");
 
         JsonNode entry = assertQuarantined(id, "DECRYPT_FAILED", "KZ");
-        assertThat(Base64.getDecoder().decode(entry.get("rawBase64").asText())).isEqualTo(tampered);
+        assertThat(entry.get("size").asInt()).isEqualTo(tampered.length);
+        assertThat(entry.has("rawBase64")).isFalse();
+        assertThat(region.node("KG").services().quarantineDesk().raw(entry.get("id").asLong()))
+                .hasValueSatisfying(raw -> assertThat(raw).isEqualTo(tampered));
+        assertThat(entry.get("sha256").asText()).isEqualTo(org.regionalexchange.node.audit.AuditEntry.sha256(tampered));
 
         NodeRuntime sender = region.node("KZ");
         String next = sender.submit(Documents.seizureNotice(List.of("KG")));

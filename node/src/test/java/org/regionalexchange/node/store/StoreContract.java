@@ -99,23 +99,6 @@ abstract class StoreContract {
     }
 
     @Test
-    void quarantineKeepsTheRawBytesExactly() {
-        QuarantineStore quarantine = new QuarantineStore(database);
-        byte[] raw = new byte[256];
-        for (int i = 0; i < raw.length; i++) {
-            raw[i] = (byte) i;
-        }
-        quarantine.put(new QuarantineStore.Quarantined(0, Instant.now(), "KG", "BAD_SIGNATURE", "flipped byte",
-                null, null, raw));
-
-        assertThat(quarantine.recent(5)).singleElement().satisfies(entry -> {
-            assertThat(entry.rawBytes()).isEqualTo(raw);
-            assertThat(entry.reasonCode()).isEqualTo("BAD_SIGNATURE");
-            assertThat(entry.deliveringPeer()).isEqualTo("KG");
-        });
-    }
-
-    @Test
     void intactChainVerifies() {
         AuditLog audit = filledAuditLog(5);
         AuditReport report = audit.verify();

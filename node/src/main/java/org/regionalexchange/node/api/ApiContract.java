@@ -1,0 +1,201 @@
+package org.regionalexchange.node.api;
+
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.RestParamType;
+
+/**
+ * The operations of the REST API as Rest DSL declarations: path, roles, parameters, body and answers. The OpenAPI
+ * document is generated from these, so what is declared here is what clients are promised; each operation hands
+ * over to the direct route of the same name in {@link ApiRoutes}.
+ */
+final class ApiContract {
+
+    static final String SUBMIT = "direct:api-submit";
+    static final String STATUS = "direct:api-status";
+    static final String DELIVERY_SUMMARY = "direct:api-delivery-summary";
+    static final String INBOX = "direct:api-inbox";
+    static final String QUARANTINE = "direct:api-quarantine";
+    static final String QUARANTINE_RAW = "direct:api-quarantine-raw";
+    static final String RELEASE = "direct:api-quarantine-release";
+    static final String DELETE_QUARANTINED = "direct:api-quarantine-delete";
+    static final String DEAD_LETTERS = "direct:api-dead-letters";
+    static final String DEAD_LETTER_RAW = "direct:api-dead-letter-raw";
+    static final String RETRY = "direct:api-dead-letter-retry";
+    static final String DISCARD = "direct:api-dead-letter-delete";
+    static final String AUDIT = "direct:api-audit";
+    static final String CHECKPOINTS = "direct:api-audit-checkpoints";
+    static final String USERS = "direct:api-users";
+    static final String ADD_USER = "direct:api-add-user";
+    static final String REMOVE_USER = "direct:api-remove-user";
+    static final String OPENAPI = "direct:api-openapi";
+    static final String HEALTH = "direct:api-health";
+    static final String LIVENESS = "direct:api-liveness";
+    static final String METRICS = "direct:api-metrics";
+
+    private ApiContract() {}
+
+    static void messages(RestDefinition rest) {
+        rest.post("/messages").id("rest-submit").security("basic")
+                .description("Submit a document: the node validates, signs, encrypts and queues it for every"
+                        + " recipient. Roles: focal-point; customs-unit for outcome-report only.")
+                .produces(ApiRoutes.JSON).type(SubmissionBody.class)
+                .responseMessage().code(202).message("accepted: queued for every recipient")
+                    .responseModel(Accepted.class).endResponseMessage()
+                .responseMessage().code(400).message("invalid: every violation as JSON pointer and message;"
+                        + " nothing stored").responseModel(Problem.class).endResponseMessage()
+                .responseMessage().code(415).message("the body is not application/json")
+                    .responseModel(Problem.class).endResponseMessage()
+                .to(SUBMIT);
+        refusals(rest);
+        rest.get("/messages/{id}").id("rest-status").security("basic")
+                .description("Delivery status per recipient of a message this node sent. Roles: focal-point,"
+                        + " auditor.")
+                .produces(ApiRoutes.JSON).outType(MessageStatus.class)
+                .param().name("id").type(RestParamType.path).dataType("string").description("the messageId")
+                    .endParam()
+                .responseMessage().code(404).message("this node sent no such message")
+                    .responseModel(Problem.class).endResponseMessage()
+                .to(STATUS);
+        refusals(rest);
+        rest.get("/delivery-summary").id("rest-delivery-summary").security("basic")
+                .description("Recipients of this node's messages by status. Roles: focal-point, auditor.")
+                .produces(ApiRoutes.JSON).to(DELIVERY_SUMMARY);
+        refusals(rest);
+    }
+
+    static void reading(RestDefinition rest) {
+        rest.get("/inbox").id("rest-inbox").security("basic")
+                .description("Received messages, newest first. Roles: focal-point, analyst; a customs-unit sees"
+                        + " only the pre-arrival warnings for its own crossing points.")
+                .produces(ApiRoutes.JSON).outType(InboxItem[].class)
+                .param().name("kind").type(RestParamType.query).dataType("string").required(false)
+                    .description("document kind, e.g. seizure-notice").endParam()
+                .param().name("since").type(RestParamType.query).dataType("string").required(false)
+                    .description("UTC date-time; default 30 days before until").endParam()
+                .param().name("until").type(RestParamType.query).dataType("string").required(false)
+                    .description("UTC date-time; default now").endParam()
+                .param().name("limit").type(RestParamType.query).dataType("integer").required(false)
+                    .description("at most this many (1 to 500, default 100)").endParam()
+                .to(INBOX);
+        refusals(rest);
+        rest.get("/audit").id("rest-audit").security("basic")
+                .description("Verify the hash-chained audit log against its anchor, and against a hub checkpoint"
+                        + " when seq and entryHash are given. Role: auditor.")
+                .produces(ApiRoutes.JSON).outType(AuditReportBody.class)
+                .param().name("seq").type(RestParamType.query).dataType("integer").required(false).endParam()
+                .param().name("entryHash").type(RestParamType.query).dataType("string").required(false).endParam()
+                .param().name("recordedAt").type(RestParamType.query).dataType("string").required(false)
+                    .endParam()
+                .to(AUDIT);
+        refusals(rest);
+        rest.get("/audit/checkpoints").id("rest-audit-checkpoints").security("basic")
+                .description("On the hub: the latest audit checkpoint of each node. Role: auditor.")
+                .produces(ApiRoutes.JSON).outType(Checkpoint[].class).to(CHECKPOINTS);
+        refusals(rest);
+    }
+
+    /** The quarantine and the dead-letter queue: auditors read the listings, admins act. */
+    static void desks(RestDefinition rest) {
+        rest.get("/quarantine").id("rest-quarantine").security("basic")
+                .description("Rejected input, newest first: reason, delivering peer, size and SHA-256, never the"
+                        + " bytes. Roles: auditor, admin.")
+                .produces(ApiRoutes.JSON).outType(QuarantineItem[].class)
+                .param().name("limit").type(RestParamType.query).dataType("integer").required(false)
+                    .description("at most this many (1 to 500, default 100)").endParam()
+                .param().name("before").type(RestParamType.query).dataType("integer").required(false)
+                    .description("the last id of the previous page").endParam()
+                .param().name("reasonCode").type(RestParamType.query).dataType("string").required(false).endParam()
+                .param().name("peer").type(RestParamType.query).dataType("string").required(false)
+                    .description("the delivering peer").endParam()
+                .to(QUARANTINE);
+        refusals(rest);
+        rest.get("/quarantine/{id}/raw").id("rest-quarantine-raw").security("basic")
+                .description("The bytes of one quarantined message, as received. Role: admin.")
+                .produces("application/octet-stream")
+                .param().name("id").type(RestParamType.path).dataType("integer").endParam()
+                .to(QUARANTINE_RAW);
+        refusals(rest);
+        rest.post("/quarantine/{id}/release").id("rest-quarantine-release").security("basic")
+                .description("Audited: give the message to the inbox again, as from its delivering peer; it is"
+                        + " checked afresh and quarantined anew if it fails again. Role: admin.")
+                .produces(ApiRoutes.JSON).outType(ActionDone.class)
+                .param().name("id").type(RestParamType.path).dataType("integer").endParam()
+                .to(RELEASE);
+        refusals(rest);
+        rest.delete("/quarantine/{id}").id("rest-quarantine-delete").security("basic")
+                .description("Audited: delete one quarantine entry. Role: admin.")
+                .produces(ApiRoutes.JSON).outType(ActionDone.class)
+                .param().name("id").type(RestParamType.path).dataType("integer").endParam()
+                .to(DELETE_QUARANTINED);
+        refusals(rest);
+        rest.get("/dead-letter").id("rest-dead-letters").security("basic")
+                .description("Messages the inbox gave up on after its redeliveries, oldest first, without their"
+                        + " bytes. Roles: auditor, admin.")
+                .produces(ApiRoutes.JSON).outType(DeadLetterItem[].class)
+                .param().name("limit").type(RestParamType.query).dataType("integer").required(false).endParam()
+                .to(DEAD_LETTERS);
+        refusals(rest);
+        rest.get("/dead-letter/{id}/raw").id("rest-dead-letter-raw").security("basic")
+                .description("The bytes of one dead letter. Role: admin.").produces("application/octet-stream")
+                .param().name("id").type(RestParamType.path).dataType("string").description("its JMS message id")
+                    .endParam()
+                .to(DEAD_LETTER_RAW);
+        refusals(rest);
+        rest.post("/dead-letter/{id}/retry").id("rest-dead-letter-retry").security("basic")
+                .description("Audited: move a dead letter back to the address it failed on. Role: admin.")
+                .produces(ApiRoutes.JSON).outType(ActionDone.class)
+                .param().name("id").type(RestParamType.path).dataType("string").endParam()
+                .to(RETRY);
+        refusals(rest);
+        rest.delete("/dead-letter/{id}").id("rest-dead-letter-delete").security("basic")
+                .description("Audited: delete a dead letter. Role: admin.").produces(ApiRoutes.JSON)
+                .outType(ActionDone.class)
+                .param().name("id").type(RestParamType.path).dataType("string").endParam()
+                .to(DISCARD);
+        refusals(rest);
+    }
+
+    static void administration(RestDefinition rest) {
+        rest.get("/users").id("rest-users").security("basic").description("API users and roles. Role: admin.")
+                .produces(ApiRoutes.JSON).outType(UserBody[].class).to(USERS);
+        refusals(rest);
+        rest.post("/users").id("rest-add-user").security("basic")
+                .description("Create an API user, or replace one's roles and password; the generated password is"
+                        + " answered once. Role: admin.")
+                .produces(ApiRoutes.JSON).type(NewUser.class)
+                .responseMessage().code(201).message("created").responseModel(CreatedUser.class)
+                    .endResponseMessage()
+                .to(ADD_USER);
+        refusals(rest);
+        rest.delete("/users/{name}").id("rest-remove-user").security("basic")
+                .description("Remove an API user. Role: admin.").produces(ApiRoutes.JSON)
+                .param().name("name").type(RestParamType.path).dataType("string").endParam()
+                .outType(ActionDone.class).to(REMOVE_USER);
+        refusals(rest);
+        rest.get("/openapi.json").id("rest-openapi").security("basic")
+                .description("This document. Any role.").produces(ApiRoutes.JSON).to(OPENAPI);
+        refusals(rest);
+    }
+
+    /** Outside {@code /api/v1}: health for operators, liveness for anyone, metrics for Prometheus. */
+    static void vitals(RestDefinition rest) {
+        rest.get("/health").id("rest-health").security("basic")
+                .description("Broker, database, CRL and peers; 503 when the broker or database is down. Any role.")
+                .produces(ApiRoutes.JSON).outType(HealthBody.class).to(HEALTH);
+        refusals(rest);
+        rest.get("/health/live").id("rest-liveness")
+                .description("Liveness: the process answers. The one anonymous operation.")
+                .produces(ApiRoutes.JSON).outType(Liveness.class).to(LIVENESS);
+        rest.get("/metrics").id("rest-metrics").security("basic")
+                .description("Prometheus metrics. Roles: auditor, admin.").produces("text/plain").to(METRICS);
+        refusals(rest);
+    }
+
+    /** The answers every authenticated operation may give besides its own. */
+    private static void refusals(RestDefinition rest) {
+        rest.responseMessage().code(401).message("no or wrong credentials").responseModel(Problem.class)
+                .endResponseMessage()
+            .responseMessage().code(403).message("the user's roles do not allow this")
+                .responseModel(Problem.class).endResponseMessage();
+    }
+}

@@ -1,0 +1,5 @@
+-- H2's part of V3: size and SHA-256 of the rows quarantined before V3, then both required.
+UPDATE quarantine SET size_bytes = OCTET_LENGTH(raw_bytes), sha256 = LOWER(RAWTOHEX(HASH('SHA-256', raw_bytes)))
+    WHERE sha256 IS NULL;
+ALTER TABLE quarantine ALTER COLUMN size_bytes SET NOT NULL;
+ALTER TABLE quarantine ALTER COLUMN sha256 SET NOT NULL;
