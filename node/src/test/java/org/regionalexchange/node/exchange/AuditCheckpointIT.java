@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.api.ApiClient;
+import org.regionalexchange.node.api.Role;
 import org.regionalexchange.node.app.Documents;
 import org.regionalexchange.node.app.LocalRegion;
 import org.regionalexchange.node.app.NodeCli;
@@ -39,7 +37,6 @@ import picocli.CommandLine;
 class AuditCheckpointIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The interval (1 s) plus a delivery to the hub, with room for a loaded machine. */
     static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(60);
 
@@ -97,7 +94,10 @@ class AuditCheckpointIT {
                 + seq;
 
         // In this JVM H2 lets the command open KZ's database beside the node; another process would use KZ's API.
-        int exit = auditVerify(out, err, "--hub-api", "http://127.0.0.1:" + region.httpPort("CARICC"));
+        Path password = Files.writeString(folder.resolve("auditor.password"),
+                new String(region.credentials(Role.AUDITOR).password()));
+        int exit = auditVerify(out, err, "--hub-api", region.baseUrl("CARICC"), "--hub-user", "auditor",
+                "--hub-user-password-file", password.toString());
         assertThat(exit).as(err.toString()).isEqualTo(3);
         assertThat(out.toString()).contains("against the hub's checkpoint of entry " + seq).contains(missing);
         JsonNode report = get("KZ", "/api/v1/audit?seq=" + seq + "&entryHash=" + checkpoint.get("entryHash").asText());
@@ -130,10 +130,8 @@ class AuditCheckpointIT {
     }
 
     private JsonNode get(String node, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + region.httpPort(node) + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        ApiClient.Response response = region.client(node, Role.AUDITOR).get(path.substring(1));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
