@@ -83,6 +83,10 @@ public final class NodeRuntime implements AutoCloseable {
             LOG.info("node {} started: peers {}, API on {}/api/v1 ({} users in {})", settings.nodeId(),
                     settings.peers().keySet(), settings.http().baseUrl(), services.apiUsers().list().size(),
                     settings.http().usersFile());
+            if (services.apiUsers().isEmpty()) {
+                LOG.warn("node {} has no API users, so every API call but /health/live is refused: add one with"
+                        + " `node users add --config FILE --name NAME --role admin`", settings.nodeId());
+            }
             return runtime;
         } catch (Exception e) {
             factories.forEach(CachingConnectionFactory::destroy);
