@@ -33,6 +33,21 @@ public final class NodeMetrics {
                 .description("Messages waiting in a broker queue").tag("queue", queue).register(registry);
     }
 
+    /**
+     * Submit → signed receipt, per recipient, kind and outcome, as a Prometheus histogram
+     * ({@code regional_exchange_receipt_latency_seconds_bucket}): what a member states and watches as its service
+     * level towards each peer. Only the first receipt of each recipient counts.
+     */
+    public void receiptLatency(String recipient, String kind, String outcome, java.time.Duration latency) {
+        Timer.builder("regional_exchange_receipt_latency")
+                .description("From submission to the recipient's first signed receipt")
+                .tags("peer", recipient, "kind", kind, "outcome", outcome)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(5))
+                .maximumExpectedValue(java.time.Duration.ofHours(1))
+                .register(registry).record(latency);
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }

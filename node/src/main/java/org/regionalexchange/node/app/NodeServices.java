@@ -102,7 +102,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         NodeSettings.DeliverySettings delivery = settings.delivery();
         SentLedger sentLedger = new SentLedger(settings.nodeId(), sent, audit, delivery.receiptWait(), clock);
         InboundLedger inboundLedger = new InboundLedger(audit);
-        Receipts receipts = new Receipts(settings.nodeId(), sent, clock);
+        Receipts receipts = new Receipts(settings.nodeId(), sent, clock, metrics::receiptLatency);
         List<RoutesBuilder> routes = new ArrayList<>();
         StoredMessages known = new StoredMessages(settings.nodeId(), sent, received);
         MessageRules rules = new MessageRules(settings.nodeId(), settings.region(), clock,

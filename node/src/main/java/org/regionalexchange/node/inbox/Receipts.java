@@ -21,14 +21,26 @@ import org.regionalexchange.node.store.SentMessages;
  */
 public final class Receipts {
 
+    /** Where the time from submission to a recipient's first receipt goes, per recipient, kind and outcome. */
+    @FunctionalInterface
+    public interface LatencyRecorder {
+        void record(String recipient, String kind, String outcome, java.time.Duration latency);
+    }
+
     private final String self;
     private final SentMessages sent;
     private final Clock clock;
+    private final LatencyRecorder latency;
 
     public Receipts(String self, SentMessages sent, Clock clock) {
+        this(self, sent, clock, (recipient, kind, outcome, took) -> { });
+    }
+
+    public Receipts(String self, SentMessages sent, Clock clock, LatencyRecorder latency) {
         this.self = self;
         this.sent = sent;
         this.clock = clock;
+        this.latency = latency;
     }
 
     public Submission delivered(Accepted accepted) {
@@ -40,14 +52,23 @@ public final class Receipts {
         return receipt(messageId, sender, "rejected", reason, detail, clock.instant());
     }
 
-    /** Applies a receipt to the sent message it acknowledges. */
+    /**
+     * Applies a receipt to the sent message it acknowledges. The first receipt of a recipient (the one that moves its
+     * status) is timed from submission; the answers to later copies are not, so a resend does not count twice.
+     */
     public void apply(Accepted accepted) {
         OpenedMessage receipt = accepted.message();
         JsonNode document = receipt.document();
         boolean delivered = "delivered".equals(document.path("outcome").asText());
-        sent.advance(document.path("receiptFor").asText(), receipt.sender(),
+        String messageId = document.path("receiptFor").asText();
+        boolean advanced = sent.advance(messageId, receipt.sender(),
                 delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.REJECTED,
                 delivered ? null : document.path("reasonCode").asText(null));
+        if (advanced) {
+            sent.submitted(messageId).ifPresent(submitted -> latency.record(receipt.sender(), submitted.kind(),
+                    delivered ? "delivered" : "rejected",
+                    java.time.Duration.between(submitted.submittedAt(), clock.instant())));
+        }
     }
 
     private Submission receipt(String messageId, String sender, String outcome, RejectReason reason, String detail,

@@ -261,6 +261,23 @@ public final class SentMessages {
         }
     }
 
+    /** What a receipt's latency is measured against: the kind, and when the message was submitted. */
+    public record Submitted(String kind, Instant submittedAt) {}
+
+    /** The kind and submission time of a message this node sent, empty when it sent none under this messageId. */
+    public Optional<Submitted> submitted(String messageId) {
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT kind, submitted_at FROM sent_message WHERE message_id = ?")) {
+            query.setString(1, messageId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(new Submitted(rows.getString(1),
+                        rows.getObject(2, java.time.OffsetDateTime.class).toInstant())) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading sent message " + messageId, e);
+        }
+    }
+
     /** The sealed envelope as first sent. */
     public Optional<byte[]> wire(String messageId) {
         try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(

@@ -96,6 +96,32 @@ class ApiIT {
         assertThat(metrics).contains("regional_exchange_queue_depth").contains("regional_exchange_seal");
     }
 
+    @Test
+    void submitToReceiptLatencyIsPublishedPerPeerAndKind() throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "AMBER");
+        body.putArray("recipients").add("KG");
+        body.set("document", Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json"));
+        String messageId = JSON.readTree(post(body).body()).get("messageId").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("/api/v1/messages/" + messageId).body()).contains("\"status\":\"delivered\""));
+
+        List<String> series = get("/metrics").body().lines()
+                .filter(line -> line.startsWith("regional_exchange_receipt_latency_seconds")
+                        && line.contains("kind=\"seizure-notice\"") && line.contains("outcome=\"delivered\"")
+                        && line.contains("peer=\"KG\""))
+                .toList();
+        double count = total(series, "regional_exchange_receipt_latency_seconds_count");
+        double sum = total(series, "regional_exchange_receipt_latency_seconds_sum");
+        assertThat(count).isGreaterThanOrEqualTo(1);
+        assertThat(sum).isPositive().isLessThan(30 * count);
+        assertThat(series).anyMatch(line -> line.startsWith("regional_exchange_receipt_latency_seconds_bucket"));
+    }
+
+    private static double total(List<String> series, String name) {
+        return series.stream().filter(line -> line.startsWith(name))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static ApiClient.Response post(JsonNode body) throws Exception {
         return region.client("KZ", Role.FOCAL_POINT).post("api/v1/messages", body.toString());
     }
