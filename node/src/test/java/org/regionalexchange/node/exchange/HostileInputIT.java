@@ -130,18 +130,6 @@ class HostileInputIT {
     }
 
     private static JsonNode assertQuarantined(String messageId, String reason) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            found[0] = null;
-            JSON.readTree(region.node("KG").services().api().quarantine("200")).forEach(entry -> {
-                if (messageId.equals(entry.path("messageId").asText())) {
-                    found[0] = entry;
-                }
-            });
-            assertThat(found[0]).as("quarantine entry for " + messageId).isNotNull();
-        });
-        assertThat(found[0].get("reasonCode").asText()).isEqualTo(reason);
-        assertThat(found[0].get("deliveringPeer").asText()).isEqualTo("KZ");
-        return found[0];
+        return QuarantineProbe.awaitEntry(region, "KG", messageId, reason, "KZ", Duration.ofSeconds(20));
     }
 }

@@ -132,21 +132,9 @@ class RejectionIT {
     }
 
     private static JsonNode assertQuarantined(String messageId, String reason, String peer) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode entries = JSON.readTree(region.node("KG").services().api().quarantine("200"));
-            found[0] = null;
-            entries.forEach(entry -> {
-                if (messageId.equals(entry.path("messageId").asText())) {
-                    found[0] = entry;
-                }
-            });
-            assertThat(found[0]).as("quarantine entry for " + messageId).isNotNull();
-        });
-        assertThat(found[0].get("reasonCode").asText()).isEqualTo(reason);
-        assertThat(found[0].get("deliveringPeer").asText()).isEqualTo(peer);
-        assertThat(found[0].get("size").asInt()).isPositive();
-        return found[0];
+        JsonNode entry = QuarantineProbe.awaitEntry(region, "KG", messageId, reason, peer, Duration.ofSeconds(20));
+        assertThat(entry.get("size").asInt()).isPositive();
+        return entry;
     }
 
     private static void assertRejectedReceiptAtSender(String messageId, String reason) {

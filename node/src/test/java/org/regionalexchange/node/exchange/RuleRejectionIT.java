@@ -166,23 +166,12 @@ class RuleRejectionIT {
     }
 
     private static JsonNode assertQuarantinedAndAudited(String messageId, String reason) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
-            found[0] = null;
-            JSON.readTree(region.node("KG").services().api().quarantine("500")).forEach(entry -> {
-                if (messageId.equals(entry.path("messageId").asText())) {
-                    found[0] = entry;
-                }
-            });
-            assertThat(found[0]).as("quarantine entry for " + messageId).isNotNull();
-        });
-        assertThat(found[0].get("reasonCode").asText()).isEqualTo(reason);
-        assertThat(found[0].get("deliveringPeer").asText()).isEqualTo("KZ");
+        JsonNode entry = QuarantineProbe.awaitEntry(region, "KG", messageId, reason, "KZ", Duration.ofSeconds(40));
         assertThat(region.node("KG").services().audit().entriesAfter(0, 100_000)).filteredOn(
                 e -> e.messageId().equals(messageId)).extracting(AuditEntry::decision)
                 .containsExactly(Decision.REJECTED);
         assertThat(inboxIds("KG")).doesNotContain(messageId);
-        return found[0];
+        return entry;
     }
 
     private static void assertRejectedReceiptAtSender(String messageId, String reason) {
