@@ -43,9 +43,10 @@ final class CryptoBound {
     }
 
     List<Figure> run(BenchPlan plan, Meter meter) {
-        try (Workers warmUp = workers(3, 2)) {
+        LongAdder warmedUp = new LongAdder();
+        try (Workers warmUp = new Workers(PHASE, 2, () -> task(3, warmedUp))) {
             meter.measure(PHASE + " warm-up, 3 recipients, 2 threads", plan.warmUp(), Duration.ZERO,
-                    () -> 0, warmUp::running);
+                    warmedUp::sum, warmUp::running);
         }
         List<Figure> figures = new ArrayList<>();
         int cases = RECIPIENT_COUNTS.size() * THREADS.size();
@@ -63,10 +64,6 @@ final class CryptoBound {
             }
         }
         return figures;
-    }
-
-    private Workers workers(int recipients, int threads) {
-        return new Workers(PHASE, threads, () -> task(recipients, new LongAdder()));
     }
 
     /** Each thread its own sealer and opener, as each of the node's route threads would not share one's state. */
