@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "node", mixinStandardHelpOptions = true, version = "regional-exchange node 0.1.0",
         description = "A node of the regional exchange network.",
         subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, StatusCommand.class,
-                AuditCommand.class, SealCommand.class, OpenCommand.class, UsersCommand.class, FaultsCommand.class})
+                AuditCommand.class, SealCommand.class, OpenCommand.class, UsersCommand.class, FaultsCommand.class,
+                BenchCommand.class})
 public final class NodeCli {
 
     public static void main(String[] args) {

@@ -22,9 +22,10 @@ import org.regionalexchange.node.audit.AuditEntry;
 /**
  * The nodes of one drill, each a separate JVM with its own configuration file, data folder, database and log, over a
  * fresh regional PKI. The drill may route a link through a {@link TcpProxy}, point a node at PostgreSQL, and open the
- * local acceptor of the node whose subscriber counts what it is given.
+ * local acceptor of the node whose subscriber counts what it is given. Public because the benchmark starts its
+ * pipeline nodes the same way.
  */
-final class DrillRegion implements AutoCloseable {
+public final class DrillRegion implements AutoCloseable {
 
     static final String SUBSCRIBER = "drill";
     static final String SUBSCRIBER_PASSWORD = "drill-subscriber";
@@ -43,7 +44,7 @@ final class DrillRegion implements AutoCloseable {
     private final String classpath;
 
     /** @param classpath what the nodes run from (see {@link NodeProcess}) */
-    DrillRegion(Path folder, List<String> nodes, List<List<String>> directLinks, String classpath) {
+    public DrillRegion(Path folder, List<String> nodes, List<List<String>> directLinks, String classpath) {
         this.folder = folder;
         this.classpath = classpath;
         this.pki = RegionalPki.create(folder.resolve("pki"), nodes, Clock.systemUTC());
@@ -66,12 +67,12 @@ final class DrillRegion implements AutoCloseable {
     }
 
     /** The Authorization header of the drill's API user. */
-    static String authorization() {
+    public static String authorization() {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((API_USER + ":" + new String(API_PASSWORD))
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    void set(String node, String key, String value) {
+    public void set(String node, String key, String value) {
         settings.get(node).setProperty(key, value);
     }
 
@@ -111,7 +112,7 @@ final class DrillRegion implements AutoCloseable {
         return pki;
     }
 
-    NodeProcess node(String node) {
+    public NodeProcess node(String node) {
         return processes.computeIfAbsent(node, id -> new NodeProcess(id, writeConfig(id),
                 folder.resolve(id + ".log"), httpPorts.get(id), classpath));
     }

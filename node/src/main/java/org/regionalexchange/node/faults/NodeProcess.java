@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * One node as an operator runs it: its own JVM ({@code node run --config FILE}), its own data folder, its output in
  * a log file. It can be stopped as an operator stops it, or killed with SIGKILL as a crash or a power cut would.
  */
-final class NodeProcess {
+public final class NodeProcess {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -39,12 +39,12 @@ final class NodeProcess {
         this.httpPort = httpPort;
     }
 
-    URI api() {
+    public URI api() {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
 
     /** Starts the JVM and waits until its API answers /health with the broker and database up. */
-    void start() {
+    public void start() {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath,
                 "org.regionalexchange.node.app.NodeCli", "run", "--config", config.toString()));
@@ -69,7 +69,7 @@ final class NodeProcess {
     }
 
     /** SIGTERM, as an operator stops a node; waits for it to finish. */
-    void stop() {
+    public void stop() {
         Process running = process.getAndSet(null);
         if (running != null) {
             running.destroy();

@@ -1,0 +1,53 @@
+package org.regionalexchange.node.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.regionalexchange.node.bench.Bench;
+import org.regionalexchange.node.bench.BenchPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The throughput benchmark: cryptography alone, the broker alone, then KZ -> KG as separate processes under a
+ * saturating REST load; prints progress while it runs and writes a JSON and a Markdown report.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure throughput: seal+open alone, the broker alone, and the KZ -> KG pipeline.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--duration", defaultValue = "PT60S",
+            description = "How long each phase is measured, shared among its cases (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+    @Option(names = "--warm-up", defaultValue = "PT30S", description = "How long each phase runs before it is"
+            + " measured; issue-grade figures need PT120S (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+    @Option(names = "--submitters", defaultValue = "8",
+            description = "Concurrent REST submitters in the pipeline phase (default: ${DEFAULT-VALUE}).")
+    int submitters;
+    @Option(names = "--dir", description = "Folder for PKIs, data, logs and the report (default: a new temporary one).")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-bench-");
+        BenchPlan plan = new BenchPlan(warmUp, duration, folder, System.getProperty("java.class.path"), submitters);
+        out.printf("benchmark in %s: each phase %s warm-up, then %s measured%n", folder, warmUp, duration);
+        out.flush();
+        List<Path> report = new Bench(plan, line -> {
+            out.println("  " + line);
+            out.flush();
+        }).run();
+        out.printf("report: %s and %s%n", report.get(0), report.get(1));
+        return 0;
+    }
+}

@@ -1,0 +1,97 @@
+package org.regionalexchange.node.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.regionalexchange.node.faults.DrillRegion;
+
+/**
+ * The pipeline over a direct link: KZ and KG as separate JVMs on loopback, as the fault drills run them. Several
+ * submitters saturate KZ's REST API; measured are the notices KZ accepted per second and those delivered per second
+ * (stored at KG and receipted back to KZ, from KZ's delivery summary). When the load stops, the backlog still on
+ * its way and how long it takes to drain.
+ */
+final class PipelineRun {
+
+    static final String PHASE = "pipeline";
+    private static final String SENDER = "KZ";
+    private static final String RECEIVER = "KG";
+
+    private final Path folder;
+    private final Consumer<String> progress;
+
+    PipelineRun(Path folder, Consumer<String> progress) {
+        this.folder = folder;
+        this.progress = progress;
+    }
+
+    /** @param boundA seal+open msg/s with 1 recipient (plus KZ's own copy), by thread count */
+    List<Figure> run(BenchPlan plan, Meter meter, Map<Integer, Double> boundA) {
+        List<Figure> figures = new ArrayList<>();
+        try (DrillRegion region = new DrillRegion(folder, List.of(SENDER, RECEIVER), List.of(List.of(SENDER,
+                RECEIVER)), plan.nodeClasspath())) {
+            progress.accept("[" + PHASE + "] starting " + RECEIVER + " and " + SENDER + " (logs in " + folder + ")");
+            region.node(RECEIVER).start();
+            region.node(SENDER).start();
+            Submitter submitter = new Submitter(region.node(SENDER).api(), RECEIVER);
+            Map<String, LongSupplier> counters = new LinkedHashMap<>();
+            counters.put("accepted", submitter::accepted);
+            counters.put("delivered", () -> submitter.deliverySummary().path("delivered").asLong());
+            Map<String, Double> rates;
+            try (Workers load = new Workers(PHASE + "-submitter", plan.submitters(), () -> submitter::submitOne)) {
+                rates = meter.measure(PHASE + " " + SENDER + " -> " + RECEIVER + ", " + plan.submitters()
+                        + " submitters", plan.warmUp(), plan.duration(), counters, load::running);
+            }
+            long backlog = onItsWay(submitter.deliverySummary());
+            Duration drain = drain(submitter, Duration.ofSeconds(Math.max(120, 5 * backlog / Math.max(1,
+                    rates.get("delivered").longValue()))));
+            figures.add(new Figure(PHASE, "accepted at " + SENDER, rates.get("accepted"), "msg/s"));
+            figures.add(new Figure(PHASE, "delivered (stored at " + RECEIVER + ", receipted to " + SENDER + ")",
+                    rates.get("delivered"), "msg/s"));
+            figures.add(new Figure(PHASE, "refused by " + SENDER + " during the run", submitter.refused(),
+                    "notices"));
+            figures.add(new Figure(PHASE, "backlog when the load stopped", backlog, "notices"));
+            figures.add(new Figure(PHASE, "drain time of the backlog", drain.toMillis() / 1000.0, "s"));
+            boundA.forEach((threads, bound) -> figures.add(new Figure(PHASE, String.format(Locale.ROOT,
+                    "delivered / bound A (1 recipient + sender's copy, %d thread%s)", threads, threads == 1 ? ""
+                    : "s"), bound > 0 ? rates.get("delivered") / bound : 0, "ratio")));
+        }
+        return figures;
+    }
+
+    /** Until nothing is queued or forwarded at the sender; how long that took. */
+    private Duration drain(Submitter submitter, Duration timeout) {
+        long start = System.nanoTime();
+        long lastPrint = start;
+        while (true) {
+            long left = onItsWay(submitter.deliverySummary());
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (left == 0) {
+                progress.accept(String.format(Locale.ROOT, "[%s] drained in %.1f s", PHASE,
+                        elapsed.toMillis() / 1000.0));
+                return elapsed;
+            }
+            if (elapsed.compareTo(timeout) > 0) {
+                throw new IllegalStateException(PHASE + ": " + left + " notices still on their way after "
+                        + timeout.toSeconds() + " s; see the node logs in " + folder);
+            }
+            if (System.nanoTime() - lastPrint > Duration.ofSeconds(5).toNanos()) {
+                progress.accept("[" + PHASE + "] draining " + elapsed.toSeconds() + " s: " + left + " on their way");
+                lastPrint = System.nanoTime();
+            }
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+        }
+    }
+
+    private static long onItsWay(JsonNode summary) {
+        return summary.path("queued").asLong() + summary.path("forwarded").asLong();
+    }
+}

@@ -1,0 +1,83 @@
+package org.regionalexchange.node.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.regionalexchange.node.faults.DrillRegion;
+
+/**
+ * A focal point submitting seizure notices to one node's REST API as fast as the node answers, as the drill's API
+ * user over plain HTTP on loopback (the submitters' TLS is not what is measured). Counts 202 as accepted and any
+ * other answer as refused; nothing is retried, so accepted is exactly what the node promised.
+ */
+final class Submitter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI api;
+    private final String recipient;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final ObjectNode document = BenchDocument.seizureNotice();
+    private final AtomicLong numbers = new AtomicLong();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+
+    Submitter(URI api, String recipient) {
+        this.api = api;
+        this.recipient = recipient;
+    }
+
+    /** Submits one uniquely numbered notice and waits for the answer. */
+    void submitOne() throws InterruptedException {
+        ObjectNode notice = document.deepCopy();
+        notice.put("seizureRef", "KZ-BENCH-" + numbers.incrementAndGet());
+        ObjectNode body = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "AMBER")
+                .put("status", "exercise");
+        body.putArray("recipients").add(recipient);
+        body.set("document", notice);
+        try {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(api.resolve("/api/v1/messages"))
+                    .header("Authorization", DrillRegion.authorization()).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            (response.statusCode() == 202 ? accepted : refused).increment();
+        } catch (IOException e) {
+            refused.increment();
+        }
+    }
+
+    long accepted() {
+        return accepted.sum();
+    }
+
+    long refused() {
+        return refused.sum();
+    }
+
+    /** The sender's recipients by status (queued, forwarded, delivered, rejected), from its delivery summary. */
+    JsonNode deliverySummary() {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve(
+                    "/api/v1/delivery-summary")).header("Authorization", DrillRegion.authorization())
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("delivery summary answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the delivery summary: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.regionalexchange.node.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every phase of the benchmark runs with tiny durations and leaves a report with a positive figure in each: the
+ * command works. Says nothing about speed; the pipeline's nodes run from this test's own classpath.
+ */
+class BenchSmokeTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void everyPhaseRunsAndReportsAPositiveFigure() throws IOException {
+        List<String> progress = new ArrayList<>();
+        BenchPlan plan = new BenchPlan(Duration.ofSeconds(1), Duration.ofSeconds(4), folder,
+                System.getProperty("java.class.path"), 4);
+
+        List<Path> report = new Bench(plan, progress::add).run();
+
+        assertThat(report).containsExactly(folder.resolve("bench-report.json"), folder.resolve("bench-report.md"));
+        JsonNode phases = new ObjectMapper().readTree(report.get(0).toFile()).path("phases");
+        for (String phase : List.of("crypto", "broker", "pipeline")) {
+            JsonNode figures = phases.path(phase);
+            assertThat(figures.size()).as(phase).isPositive();
+            assertThat(figures.get(0).path("value").asDouble()).as(phase + ": " + figures.get(0)).isPositive();
+        }
+        assertThat(Files.readString(report.get(1))).contains("## Bound A", "## Bound B", "## Pipeline", "| cores |");
+        assertThat(progress).anyMatch(line -> line.contains("measuring") || line.contains("measured"));
+    }
+}
