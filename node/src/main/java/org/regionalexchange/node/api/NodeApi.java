@@ -149,13 +149,7 @@ public final class NodeApi {
     }
 
     public String quarantine(String limit) {
-        List<QuarantineItem> items = new ArrayList<>();
-        for (QuarantineStore.Summary entry : quarantine.recent(limit(limit))) {
-            items.add(new QuarantineItem(entry.id(), entry.receivedAt().toString(), entry.deliveringPeer(),
-                    entry.reasonCode(), entry.detail(), entry.messageId(), entry.sender(), entry.sizeBytes(),
-                    entry.sha256()));
-        }
-        return write(items);
+        return write(quarantine.recent(limit(limit)).stream().map(QuarantineItem::of).toList());
     }
 
     /**

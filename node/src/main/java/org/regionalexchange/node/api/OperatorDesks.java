@@ -23,10 +23,7 @@ public final class OperatorDesks {
     public String quarantine(String limit, String before, String reasonCode, String peer) {
         List<QuarantineItem> items = quarantine.list(new QuarantineStore.Query(number("limit", limit, 100),
                 before == null ? null : (long) number("before", before, 0), reasonCode, peer)).stream()
-                .map(entry -> new QuarantineItem(entry.id(), entry.receivedAt().toString(), entry.deliveringPeer(),
-                        entry.reasonCode(), entry.detail(), entry.messageId(), entry.sender(), entry.sizeBytes(),
-                        entry.sha256()))
-                .toList();
+                .map(QuarantineItem::of).toList();
         return NodeApi.write(items);
     }
 

@@ -54,8 +54,7 @@ public final class UserAccounts {
             throw ApiProblem.badRequest("", e.getMessage());
         }
         LOG.info("API user {} ({}) created or replaced by {}", name, roleIds, admin.name());
-        UserBody created = body(users.list().stream().filter(u -> u.name().equals(name)).findFirst()
-                .orElseThrow());
+        UserBody created = body(new ApiUser(name, roles, units));
         return NodeApi.write(new CreatedUser(created.name(), created.roles(), created.units(),
                 new String(password)));
     }
