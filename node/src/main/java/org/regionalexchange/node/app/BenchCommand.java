@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--submitters", defaultValue = "8",
             description = "Concurrent REST submitters in the pipeline phase (default: ${DEFAULT-VALUE}).")
     int submitters;
+    @Option(names = "--phases", split = ",", defaultValue = "CRYPTO,BROKER,PIPELINE",
+            description = "Which phases run, of ${COMPLETION-CANDIDATES} (default: all; one alone to profile a"
+                    + " change).")
+    java.util.Set<BenchPlan.Phase> phases;
     @Option(names = "--dir", description = "Folder for PKIs, data, logs and the report (default: a new temporary one).")
     Path dir;
 
@@ -40,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-bench-");
-        BenchPlan plan = new BenchPlan(warmUp, duration, folder, System.getProperty("java.class.path"), submitters);
+        BenchPlan plan = new BenchPlan(warmUp, duration, folder, System.getProperty("java.class.path"), submitters,
+                phases);
         out.printf("benchmark in %s: each phase %s warm-up, then %s measured%n", folder, warmUp, duration);
         out.flush();
         List<Path> report = new Bench(plan, line -> {

@@ -126,7 +126,7 @@ public final class NodeRuntime implements AutoCloseable {
      */
     static CachingConnectionFactory caching(jakarta.jms.ConnectionFactory target) {
         CachingConnectionFactory factory = new CachingConnectionFactory(target);
-        factory.setSessionCacheSize(10);
+        factory.setSessionCacheSize(32);
         factory.setCacheConsumers(false);
         factory.setReconnectOnException(true);
         return factory;

@@ -113,14 +113,14 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
         HopHealth hops = new HopHealth(clock);
-        routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger, hops));
+        routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger, hops, delivery.handOvers()));
         SubmissionReader submissions = new SubmissionReader(json);
         routes.add(new LocalSubmitRoutes(submissions));
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
                 new Acceptance(new MessageOpener(keys, trust, clock, json), catalog, received, audit, clock,
                         metrics.openTimer(), rules, settings.rules().referenceAttempts()),
-                new LocalDispatcher(dispatchFactory, received, clock), receipts));
+                new LocalDispatcher(dispatchFactory, received, clock), receipts, delivery.inboxConsumers()));
         ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox::enqueueCopies, audit,
                 hops, delivery.receiptWait(), delivery.maxResendWait(), clock);
         OutboxRecovery recovery = new OutboxRecovery(settings.nodeId(), sent, resolver, outbox, internalFactory,

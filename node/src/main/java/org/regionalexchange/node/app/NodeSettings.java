@@ -77,8 +77,21 @@ public record NodeSettings(
      *
      * @param receiptWait how long after a hand-over a receipt may take before the same sealed message is resent
      * @param maxResendWait the ceiling of the resend back-off, which doubles from receiptWait
+     * @param handOvers how many messages are handed over to each peer at once: each waits for the peer's durable
+     *     write, so the link's rate is about this many per round trip
+     * @param inboxConsumers how many inbox messages are worked on at once: each waits for durable writes of its
+     *     own (store, dispatch, receipt), which the broker and the database group when many wait together
      */
-    public record DeliverySettings(java.time.Duration receiptWait, java.time.Duration maxResendWait) {}
+    public record DeliverySettings(java.time.Duration receiptWait, java.time.Duration maxResendWait, int handOvers,
+            int inboxConsumers) {
+
+        public static final int DEFAULT_HAND_OVERS = 8;
+        public static final int DEFAULT_INBOX_CONSUMERS = 8;
+
+        public DeliverySettings(java.time.Duration receiptWait, java.time.Duration maxResendWait) {
+            this(receiptWait, maxResendWait, DEFAULT_HAND_OVERS, DEFAULT_INBOX_CONSUMERS);
+        }
+    }
 
     /**
      * The message rules (see the rules package).

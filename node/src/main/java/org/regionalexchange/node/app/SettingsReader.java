@@ -156,7 +156,11 @@ public final class SettingsReader {
             throw new SettingsException("node.delivery.max-resend-wait", "is shorter than node.delivery.receipt-wait",
                     "set it to at least " + receiptWait);
         }
-        return new NodeSettings.DeliverySettings(receiptWait, maxWait);
+        int handOvers = (int) count("node.delivery.hand-overs", NodeSettings.DeliverySettings.DEFAULT_HAND_OVERS, 1,
+                64, "concurrent hand-overs per peer");
+        int inboxConsumers = (int) count("node.delivery.inbox-consumers",
+                NodeSettings.DeliverySettings.DEFAULT_INBOX_CONSUMERS, 1, 64, "concurrent inbox consumers");
+        return new NodeSettings.DeliverySettings(receiptWait, maxWait, handOvers, inboxConsumers);
     }
 
     private static Duration duration(String key, String value) {

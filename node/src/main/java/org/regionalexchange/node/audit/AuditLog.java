@@ -16,13 +16,12 @@ import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.node.store.StoreUnavailableException;
 
 /**
- * Appends to and verifies the audit chain. Appends are serialised: within a process by a lock, across processes
- * sharing a database by the primary key on seq, so a concurrent writer that computed the same seq fails and
- * retries on the new tail instead of forking the chain.
+ * Appends to and verifies the audit chain. The chain has one tail, so transactions that append are serialised: within
+ * a process by the database's single writer (see {@link #inTransaction}), across processes sharing a database by the
+ * primary key on seq, so a concurrent writer that computed the same seq fails and retries on the new tail instead of
+ * forking the chain.
  */
 public final class AuditLog {
-
-    private static final int MAX_ATTEMPTS = 5;
 
     private final NodeDatabase database;
     private final Clock clock;
@@ -40,31 +39,19 @@ public final class AuditLog {
 
     /**
      * Runs work that changes the store and appends to the chain as one database transaction, so a record and the
-     * entry that vouches for it are durable together or not at all. Transactions that append are serialised (the
-     * chain has one tail); a concurrent writer in another process that took the same seq makes the whole work run
-     * again on the new tail.
+     * entry that vouches for it are durable together or not at all; returns only once they are. Appends are
+     * serialised with every other write of the node: the database groups concurrent writers into one commit (see
+     * {@link NodeDatabase#inTransaction}), and the chain's tail is read inside that transaction. A concurrent writer
+     * in another process that took the same seq makes the work run again on the new tail.
      *
      * @param action what the work does, for the error an operator reads
      */
-    public synchronized <T> T inTransaction(String action, Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection connection = database.connection()) {
-                connection.setAutoCommit(false);
-                try {
-                    T result = work.run(connection, (messageId, digest, peer, decision) ->
-                            appendOnce(connection, messageId, digest, peer, decision));
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
-                    continue;
-                }
-                throw new StoreUnavailableException(action + ": " + e.getMessage(), e);
-            }
+    public <T> T inTransaction(String action, Work<T> work) {
+        try {
+            return database.inTransaction(action, true, connection -> work.run(connection,
+                    (messageId, digest, peer, decision) -> appendOnce(connection, messageId, digest, peer, decision)));
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(action + ": " + e.getMessage(), e);
         }
     }
 

@@ -26,16 +26,23 @@ public final class Bench {
     public List<Path> run() {
         Meter meter = new Meter(progress);
         List<Figure> figures = new ArrayList<>();
-        progress.accept("bound A: cryptography alone");
-        List<Figure> crypto = new CryptoBound(plan.folder().resolve("crypto-pki")).run(plan, meter);
-        figures.addAll(crypto);
-        progress.accept("bound B: the broker alone");
-        figures.addAll(new BrokerBound(plan.folder().resolve("broker")).run(plan, meter));
-        progress.accept("pipeline: KZ -> KG");
-        Map<Integer, Double> boundA = new LinkedHashMap<>();
-        crypto.stream().filter(figure -> figure.name().startsWith(CryptoBound.ONE_RECIPIENT))
-                .forEach(figure -> boundA.put(figure.name().endsWith("1 thread") ? 1 : 2, figure.value()));
-        figures.addAll(new PipelineRun(plan.folder().resolve("pipeline"), progress).run(plan, meter, boundA));
+        List<Figure> crypto = List.of();
+        if (plan.runs(BenchPlan.Phase.CRYPTO)) {
+            progress.accept("bound A: cryptography alone");
+            crypto = new CryptoBound(plan.folder().resolve("crypto-pki")).run(plan, meter);
+            figures.addAll(crypto);
+        }
+        if (plan.runs(BenchPlan.Phase.BROKER)) {
+            progress.accept("bound B: the broker alone");
+            figures.addAll(new BrokerBound(plan.folder().resolve("broker")).run(plan, meter));
+        }
+        if (plan.runs(BenchPlan.Phase.PIPELINE)) {
+            progress.accept("pipeline: KZ -> KG");
+            Map<Integer, Double> boundA = new LinkedHashMap<>();
+            crypto.stream().filter(figure -> figure.name().startsWith(CryptoBound.ONE_RECIPIENT))
+                    .forEach(figure -> boundA.put(figure.name().endsWith("1 thread") ? 1 : 2, figure.value()));
+            figures.addAll(new PipelineRun(plan.folder().resolve("pipeline"), progress).run(plan, meter, boundA));
+        }
         return new BenchReport(plan, figures, Instant.now()).write();
     }
 }

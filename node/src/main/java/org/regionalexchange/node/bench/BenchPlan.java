@@ -11,16 +11,33 @@ import java.time.Duration;
  * @param folder PKIs, broker journal, node data and logs, and the reports
  * @param nodeClasspath what the pipeline's node JVMs run from
  * @param submitters concurrent REST submitters that saturate the sender in the pipeline phase
+ * @param phases which phases run (all for a report; one alone while profiling a change)
  */
-public record BenchPlan(Duration warmUp, Duration duration, Path folder, String nodeClasspath, int submitters) {
+public record BenchPlan(Duration warmUp, Duration duration, Path folder, String nodeClasspath, int submitters,
+        java.util.Set<Phase> phases) {
+
+    /** The parts of a run: the two bounds, then the pipeline measured against them. */
+    public enum Phase { CRYPTO, BROKER, PIPELINE }
+
+    public BenchPlan(Duration warmUp, Duration duration, Path folder, String nodeClasspath, int submitters) {
+        this(warmUp, duration, folder, nodeClasspath, submitters, java.util.EnumSet.allOf(Phase.class));
+    }
 
     public BenchPlan {
+        phases = phases.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(java.util.EnumSet.copyOf(phases));
+        if (phases.isEmpty()) {
+            throw new IllegalArgumentException("at least one phase must run");
+        }
         if (duration.isNegative() || duration.isZero() || warmUp.isNegative()) {
             throw new IllegalArgumentException("the duration must be positive and the warm-up not negative");
         }
         if (submitters < 1) {
             throw new IllegalArgumentException("at least one submitter is needed");
         }
+    }
+
+    boolean runs(Phase phase) {
+        return phases.contains(phase);
     }
 
     /** One case's share of a phase measured over {@code cases} cases. */

@@ -6,7 +6,7 @@ import org.regionalexchange.node.outbox.DeliveryRoutes;
 import org.regionalexchange.node.outbox.OutboxRoutes;
 
 /**
- * The inbound pipeline. The inbox is consumed in a JMS transaction by two concurrent consumers; relayed copies and
+ * The inbound pipeline. The inbox is consumed in a JMS transaction by several concurrent consumers; relayed copies and
  * receipts are queued inside that transaction, so each commits exactly when the inbox delivery does, and only after
  * the database has the record they vouch for. Every copy of a stored message is answered again; the local dispatch
  * happens once (see {@link LocalDispatcher}). Permanent failures end in quarantine (see {@link InboxErrorPolicy});
@@ -20,8 +20,12 @@ public final class InboxRoutes extends RouteBuilder {
     private final Acceptance acceptance;
     private final LocalDispatcher dispatcher;
     private final Receipts receipts;
+    private final int consumers;
 
-    public InboxRoutes(Relay relay, Acceptance acceptance, LocalDispatcher dispatcher, Receipts receipts) {
+    /** @param consumers concurrent inbox consumers (node.delivery.inbox-consumers) */
+    public InboxRoutes(Relay relay, Acceptance acceptance, LocalDispatcher dispatcher, Receipts receipts,
+            int consumers) {
+        this.consumers = consumers;
         this.relay = relay;
         this.acceptance = acceptance;
         this.dispatcher = dispatcher;
@@ -31,7 +35,7 @@ public final class InboxRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(DeliveryRoutes.INTERNAL + ":queue:" + BrokerAddresses.INBOX
-                + "?transacted=true&concurrentConsumers=2&cacheLevelName=CACHE_CONSUMER")
+                + "?transacted=true&concurrentConsumers=" + consumers + "&cacheLevelName=CACHE_CONSUMER")
                 .routeId("inbox-receive")
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .process(new InboundReader())

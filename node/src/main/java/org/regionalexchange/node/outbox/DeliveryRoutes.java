@@ -29,11 +29,14 @@ public final class DeliveryRoutes extends RouteBuilder {
     private final List<String> peers;
     private final DeliveryListener listener;
     private final HopHealth health;
+    private final int handOvers;
 
-    public DeliveryRoutes(Collection<String> peers, DeliveryListener listener, HopHealth health) {
+    /** @param handOvers concurrent hand-overs per peer (node.delivery.hand-overs) */
+    public DeliveryRoutes(Collection<String> peers, DeliveryListener listener, HopHealth health, int handOvers) {
         this.peers = List.copyOf(peers);
         this.listener = listener;
         this.health = health;
+        this.handOvers = handOvers;
     }
 
     /** The JMS component that reaches a peer's broker over mutual TLS. */
@@ -44,11 +47,13 @@ public final class DeliveryRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (String peer : peers) {
-            // Two consumers that keep their JMS consumer between messages: each hand-over waits for the peer's
-            // durable write, so two in flight halve the wait, and re-creating the consumer per message costs a round
-            // trip each. Order between copies does not matter: every message stands alone.
-            from(INTERNAL + ":queue:" + BrokerAddresses.outbox(peer)
-                    + "?transacted=true&concurrentConsumers=2&cacheLevelName=CACHE_CONSUMER")
+            // Several consumers that keep their JMS consumer between messages: each hand-over waits for the peer's
+            // durable write, which the peer's journal groups when many arrive together, so n in flight divide the
+            // wait by about n; re-creating the consumer per message would cost a round trip each. Order between
+            // copies does not matter: every message stands alone, and an update that overtakes its alert waits for
+            // it at the receiver.
+            from(INTERNAL + ":queue:" + BrokerAddresses.outbox(peer) + "?transacted=true&concurrentConsumers="
+                    + handOvers + "&cacheLevelName=CACHE_CONSUMER")
                     .routeId("delivery-" + peer)
                     .onException(Exception.class)
                         .process(exchange -> failed(exchange, peer))

@@ -21,7 +21,8 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
  */
 public final class NodeDatabase implements AutoCloseable {
 
-    private static final int MAX_CONNECTIONS = 16;
+    /** Enough for every inbox consumer, hand-over and API worker to hold one at once. */
+    private static final int MAX_CONNECTIONS = 48;
     /** Portable migrations, run on every database. */
     static final String MIGRATIONS = "classpath:db/migration";
     /**
@@ -31,9 +32,55 @@ public final class NodeDatabase implements AutoCloseable {
     static final String DIALECT_MIGRATIONS = "classpath:db/dialect/";
 
     private final JdbcConnectionPool pool;
+    private final GroupCommit writer;
 
     private NodeDatabase(JdbcConnectionPool pool) {
         this.pool = pool;
+        this.writer = new GroupCommit(this::connection);
+    }
+
+    /** Work done inside a transaction of the node's single writer. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs work in a transaction and returns once it is committed. Writers that arrive while a commit is being
+     * written wait and are then committed together, each inside a savepoint of its own (see {@link GroupCommit}):
+     * a commit is a write to the database file, and under load one serves many writers.
+     *
+     * @param action what the work does, for the error an operator reads
+     * @param retryOnDuplicateKey run the work again (up to five times) when it fails on a duplicate key, as an
+     *     append to the audit chain does when another process took the same seq
+     * @throws SQLException what the work or the commit failed with
+     */
+    public <T> T inTransaction(String action, boolean retryOnDuplicateKey, Work<T> work) throws SQLException {
+        return writer.run(action, retryOnDuplicateKey, work);
+    }
+
+    /** Write transactions committed since the node started; with {@link #writesCommitted()}, the grouping. */
+    public long commits() {
+        return writer.commits();
+    }
+
+    /** Writes committed since the node started, each one caller's work, in {@link #commits()} transactions. */
+    public long writesCommitted() {
+        return writer.works();
+    }
+
+    /** Writers queued for the next group, for tests that make a group form. */
+    int writersWaiting() {
+        return writer.waiting();
+    }
+
+    /** Runs one write in the writer's transaction, mapping a failure as {@link #failure} does. */
+    public <T> T write(String action, Work<T> work) {
+        try {
+            return inTransaction(action, false, work);
+        } catch (SQLException e) {
+            throw failure(action, e);
+        }
     }
 
     public static NodeDatabase open(String url, String user, char[] password) {

@@ -89,14 +89,14 @@ public final class ReceivedMessages {
 
     /** Notes that the local subscribers have it, so a later copy is not dispatched again. */
     public void dispatched(String messageId, Instant at) {
-        try (Connection connection = database.connection(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE received_message SET dispatched_at = ? WHERE message_id = ?")) {
-            update.setObject(1, SentMessages.time(at));
-            update.setString(2, messageId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw NodeDatabase.failure("noting the dispatch of " + messageId, e);
-        }
+        database.write("noting the dispatch of " + messageId, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE received_message SET dispatched_at = ? WHERE message_id = ?")) {
+                update.setObject(1, SentMessages.time(at));
+                update.setString(2, messageId);
+                return update.executeUpdate();
+            }
+        });
     }
 
     public Optional<Received> find(String messageId) {

@@ -314,16 +314,16 @@ public final class SentMessages {
         }
     }
 
+    /** One update, committed with the other writers of the moment (see {@link NodeDatabase#write}). */
     private int update(String action, String sql, Object... parameters) {
-        try (Connection connection = database.connection();
-                PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
+        return database.write(action, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    update.setObject(i + 1, parameters[i]);
+                }
+                return update.executeUpdate();
             }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw NodeDatabase.failure(action, e);
-        }
+        });
     }
 
     /** The statuses a move to {@code status} may leave: those of a lower rank. */

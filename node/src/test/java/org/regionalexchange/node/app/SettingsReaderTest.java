@@ -160,6 +160,24 @@ class SettingsReaderTest {
     }
 
     @Test
+    void handsOverAndConsumesEightAtOnceByDefaultAndTakesOtherCounts() {
+        assertThat(read().delivery().handOvers()).isEqualTo(8);
+        assertThat(read().delivery().inboxConsumers()).isEqualTo(8);
+        properties.setProperty("node.delivery.hand-overs", "3");
+        properties.setProperty("node.delivery.inbox-consumers", "16");
+        assertThat(read().delivery().handOvers()).isEqualTo(3);
+        assertThat(read().delivery().inboxConsumers()).isEqualTo(16);
+    }
+
+    @Test
+    void rejectsNoConcurrentHandOvers() {
+        properties.setProperty("node.delivery.hand-overs", "0");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("node.delivery.hand-overs: '0' is not a number of concurrent hand-overs"
+                        + " per peer from 1 to 64");
+    }
+
+    @Test
     void rejectsAResendCeilingBelowTheReceiptWait() {
         properties.setProperty("node.delivery.receipt-wait", "PT10M");
         properties.setProperty("node.delivery.max-resend-wait", "PT5M");

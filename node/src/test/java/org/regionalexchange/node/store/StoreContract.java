@@ -253,6 +253,108 @@ abstract class StoreContract {
         assertThat(report.entriesChecked()).isEqualTo(80);
     }
 
+    @Test
+    void writersThatArriveDuringACommitAreCommittedTogetherInOneTransaction() throws Exception {
+        AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        long commitsBefore = database.commits();
+        ExecutorService pool = Executors.newFixedThreadPool(11);
+        try {
+            Future<?> first = pool.submit(() -> audit.inTransaction("the first write", (connection, entries) -> {
+                entries.append("m-first", "c".repeat(64), "KZ", Decision.RECEIVED);
+                inside.countDown();
+                awaitQuietly(release);
+                return null;
+            }));
+            inside.await();
+            List<Future<?>> others = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                String id = "m-" + i;
+                others.add(pool.submit(() -> audit.append(id, "c".repeat(64), "KG", Decision.RECEIVED)));
+            }
+            waitUntil(() -> database.writersWaiting() == 10);
+            release.countDown();
+            first.get();
+            for (Future<?> other : others) {
+                other.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(database.commits() - commitsBefore).as("one commit for the first, one for the ten").isEqualTo(2);
+        AuditReport report = audit.verify();
+        assertThat(report.intact()).as(report.problem()).isTrue();
+        assertThat(report.entriesChecked()).isEqualTo(11);
+    }
+
+    @Test
+    void aWriteThatFailsInAGroupFailsOnlyItsOwnCallerAndLeavesNothingBehind() throws Exception {
+        AuditLog audit = new AuditLog(database, Clock.systemUTC());
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        Future<?> failing;
+        List<Future<?>> fine = new ArrayList<>();
+        try {
+            Future<?> first = pool.submit(() -> audit.inTransaction("the first write", (connection, entries) -> {
+                inside.countDown();
+                awaitQuietly(release);
+                return entries.append("m-first", "c".repeat(64), "KZ", Decision.RECEIVED);
+            }));
+            inside.await();
+            fine.add(pool.submit(() -> audit.append("m-before", "c".repeat(64), "KG", Decision.RECEIVED)));
+            waitUntil(() -> database.writersWaiting() == 1);
+            failing = pool.submit(() -> audit.inTransaction("a write that breaks a rule", (connection, entries) -> {
+                entries.append("m-broken", "c".repeat(64), "KG", Decision.RECEIVED);
+                throw new IllegalArgumentException("the rule this write breaks");
+            }));
+            waitUntil(() -> database.writersWaiting() == 2);
+            fine.add(pool.submit(() -> audit.append("m-after", "c".repeat(64), "KG", Decision.RECEIVED)));
+            waitUntil(() -> database.writersWaiting() == 3);
+            release.countDown();
+            first.get();
+            for (Future<?> write : fine) {
+                write.get();
+            }
+            Future<?> broken = failing;
+            assertThatThrownBy(broken::get).hasCauseInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("the rule this write breaks");
+        } finally {
+            pool.shutdownNow();
+        }
+        AuditReport report = audit.verify();
+        assertThat(report.intact()).as(report.problem()).isTrue();
+        assertThat(audit.entriesAfter(0, 10)).extracting(entry -> entry.messageId())
+                .containsExactly("m-first", "m-before", "m-after");
+    }
+
+    @Test
+    void aWriteCannotStartAnotherFromInsideItself() {
+        assertThatThrownBy(() -> database.write("the outer write", connection -> database.write("the inner write",
+                inner -> 1))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the inner write: called from inside another write transaction");
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the writers did not queue within 10 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+
     private AuditLog filledAuditLog(int entries) {
         AuditLog audit = new AuditLog(database, Clock.systemUTC());
         appendEntries(audit, entries, "message");
