@@ -28,6 +28,22 @@ public final class NodeMetrics {
         peers.forEach(peer -> depth(broker, BrokerAddresses.outbox(peer)));
     }
 
+    /**
+     * The database's single writer: transactions committed, the writes they carried (their ratio is the grouping
+     * under load) and the time spent committing.
+     */
+    public void watch(org.regionalexchange.node.store.NodeDatabase database) {
+        io.micrometer.core.instrument.FunctionCounter.builder("regional_exchange_db_commits", database,
+                org.regionalexchange.node.store.NodeDatabase::commits)
+                .description("Write transactions committed").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("regional_exchange_db_writes", database,
+                org.regionalexchange.node.store.NodeDatabase::writesCommitted)
+                .description("Writes committed, several to a transaction when they arrive together").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("regional_exchange_db_commit_seconds", database,
+                org.regionalexchange.node.store.NodeDatabase::commitSeconds)
+                .description("Time spent committing write transactions").register(registry);
+    }
+
     private void depth(EmbeddedBroker broker, String queue) {
         Gauge.builder("regional_exchange_queue_depth", broker, b -> b.depth(queue))
                 .description("Messages waiting in a broker queue").tag("queue", queue).register(registry);

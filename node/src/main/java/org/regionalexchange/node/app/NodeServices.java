@@ -87,6 +87,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         factories.accept(dispatchFactory);
 
         NodeMetrics metrics = new NodeMetrics(broker, settings.peers().keySet());
+        metrics.watch(database);
         SentMessages sent = new SentMessages(database, clock);
         ReceivedMessages received = new ReceivedMessages(database);
         QuarantineStore quarantine = new QuarantineStore(database);

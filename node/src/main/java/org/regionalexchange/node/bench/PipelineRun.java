@@ -24,6 +24,10 @@ final class PipelineRun {
     static final String PHASE = "pipeline";
     private static final String SENDER = "KZ";
     private static final String RECEIVER = "KG";
+    /** Below what saturates the nodes: 2 submitters keep them at about half their CPU. */
+    private static final int WARM_UP_SUBMITTERS = 2;
+    /** From the warm-up load to a steady saturated state, before the measured window. */
+    private static final Duration SATURATION_RAMP = Duration.ofSeconds(15);
 
     private final Path folder;
     private final Consumer<String> progress;
@@ -45,10 +49,19 @@ final class PipelineRun {
             Map<String, LongSupplier> counters = new LinkedHashMap<>();
             counters.put("accepted", submitter::accepted);
             counters.put("delivered", () -> submitter.deliverySummary().path("delivered").asLong());
+            counters.put("node CPU ms", () -> region.node(SENDER).cpuMillis() + region.node(RECEIVER).cpuMillis());
+            // The warm-up runs below saturation, so the JIT compilers get the CPU they need: a node that has been
+            // up for a while meets a surge with its code compiled. Saturated from the start, C2 starves and the
+            // nodes run half-compiled code for minutes.
+            try (Workers warmUp = new Workers(PHASE + "-warm-up", WARM_UP_SUBMITTERS, () -> submitter::submitOne)) {
+                meter.measure(PHASE + " warm-up, " + WARM_UP_SUBMITTERS + " submitters", plan.warmUp(), Duration.ZERO,
+                        counters, warmUp::running);
+            }
             Map<String, Double> rates;
             try (Workers load = new Workers(PHASE + "-submitter", plan.submitters(), () -> submitter::submitOne)) {
                 rates = meter.measure(PHASE + " " + SENDER + " -> " + RECEIVER + ", " + plan.submitters()
-                        + " submitters", plan.warmUp(), plan.duration(), counters, load::running);
+                        + " submitters", plan.warmUp().compareTo(SATURATION_RAMP) < 0 ? plan.warmUp()
+                        : SATURATION_RAMP, plan.duration(), counters, load::running);
             }
             long backlog = onItsWay(submitter.deliverySummary());
             Duration drain = drain(submitter, Duration.ofSeconds(Math.max(120, 5 * backlog / Math.max(1,
@@ -56,6 +69,11 @@ final class PipelineRun {
             figures.add(new Figure(PHASE, "accepted at " + SENDER, rates.get("accepted"), "msg/s"));
             figures.add(new Figure(PHASE, "delivered (stored at " + RECEIVER + ", receipted to " + SENDER + ")",
                     rates.get("delivered"), "msg/s"));
+            double delivered = rates.get("delivered");
+            figures.add(new Figure(PHASE, "CPU of both nodes per 1,000 delivered (" + SENDER + " and " + RECEIVER
+                    + ", JIT included)", delivered > 0 ? rates.get("node CPU ms") / delivered : 0, "CPU s"));
+            figures.add(new Figure(PHASE, "CPU of both nodes while saturated", rates.get("node CPU ms") / 1000,
+                    "cores"));
             figures.add(new Figure(PHASE, "refused by " + SENDER + " during the run", submitter.refused(),
                     "notices"));
             figures.add(new Figure(PHASE, "backlog when the load stopped", backlog, "notices"));
@@ -87,7 +105,7 @@ final class PipelineRun {
                 progress.accept("[" + PHASE + "] draining " + elapsed.toSeconds() + " s: " + left + " on their way");
                 lastPrint = System.nanoTime();
             }
-            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
         }
     }
 

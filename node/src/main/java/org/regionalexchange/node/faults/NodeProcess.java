@@ -68,6 +68,12 @@ public final class NodeProcess {
         }
     }
 
+    /** CPU time the running JVM has used so far (all its threads, the JIT's included); 0 when it is not running. */
+    public long cpuMillis() {
+        Process running = process.get();
+        return running == null ? 0 : running.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+    }
+
     /** SIGTERM, as an operator stops a node; waits for it to finish. */
     public void stop() {
         Process running = process.getAndSet(null);

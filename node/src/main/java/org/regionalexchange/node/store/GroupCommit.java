@@ -32,6 +32,7 @@ final class GroupCommit {
     private final ConcurrentLinkedQueue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder works = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder commitNanos = new java.util.concurrent.atomic.LongAdder();
 
     GroupCommit(Supplier<Connection> connections) {
         this.connections = connections;
@@ -67,7 +68,9 @@ final class GroupCommit {
                 pending.runIn(connection);
             }
             try {
+                long start = System.nanoTime();
                 connection.commit();
+                commitNanos.add(System.nanoTime() - start);
                 commits.increment();
                 works.add(group.size());
             } catch (SQLException e) {
@@ -91,6 +94,11 @@ final class GroupCommit {
     /** Works committed so far, in {@link #commits()} transactions. */
     long works() {
         return works.sum();
+    }
+
+    /** Time spent in commits so far, in seconds. */
+    double commitSeconds() {
+        return commitNanos.sum() / 1e9;
     }
 
     /** Callers whose work is queued and not yet taken into a group. */

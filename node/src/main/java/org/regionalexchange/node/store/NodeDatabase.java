@@ -69,6 +69,11 @@ public final class NodeDatabase implements AutoCloseable {
         return writer.works();
     }
 
+    /** Seconds spent committing write transactions since the node started. */
+    public double commitSeconds() {
+        return writer.commitSeconds();
+    }
+
     /** Writers queued for the next group, for tests that make a group form. */
     int writersWaiting() {
         return writer.waiting();
