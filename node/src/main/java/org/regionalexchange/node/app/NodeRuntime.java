@@ -30,13 +30,17 @@ public final class NodeRuntime implements AutoCloseable {
     private final List<CachingConnectionFactory> factories;
     private final ProducerTemplate template;
     private final NodeTasks tasks;
+    private final org.regionalexchange.node.inbox.ReceiptBatcher receiptBatcher;
 
-    private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories, NodeTasks tasks) {
+    private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories, NodeTasks tasks,
+            Clock clock) {
         this.services = services;
         this.main = main;
         this.factories = factories;
         this.tasks = tasks;
         this.template = main.getCamelContext().createProducerTemplate();
+        this.receiptBatcher = new org.regionalexchange.node.inbox.ReceiptBatcher(services.settings().nodeId(),
+                services.received(), services.receipts(), this::submit, clock);
     }
 
     public static NodeRuntime start(NodeSettings settings, Clock clock) {
@@ -69,7 +73,8 @@ public final class NodeRuntime implements AutoCloseable {
             main.start();
             services.outboxRecovery().requeueMissing();
             NodeTasks tasks = new NodeTasks(settings.nodeId());
-            NodeRuntime runtime = new NodeRuntime(services, main, factories, tasks);
+            NodeRuntime runtime = new NodeRuntime(services, main, factories, tasks, clock);
+            runtime.receiptBatcher.start();
             tasks.every(receiptCheckPeriod(settings.delivery().receiptWait()), "the check for overdue receipts",
                     services.receiptWatch()::resendOverdue);
             tasks.every(settings.auditAnchorInterval(), "anchoring the audit chain",
@@ -155,6 +160,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        receiptBatcher.close();
         tasks.close();
         try {
             services.auditAnchoring().anchorNow();

@@ -65,7 +65,8 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public record NodeServices(NodeSettings settings, NodeDatabase database, EmbeddedBroker broker,
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, ApiUsers apiUsers,
         NodeMetrics metrics, ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit,
-        AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk) {
+        AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk,
+        ReceivedMessages received, Receipts receipts) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -103,7 +104,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         NodeSettings.DeliverySettings delivery = settings.delivery();
         SentLedger sentLedger = new SentLedger(settings.nodeId(), sent, audit, delivery.receiptWait(), clock);
         InboundLedger inboundLedger = new InboundLedger(audit);
-        Receipts receipts = new Receipts(settings.nodeId(), sent, clock, metrics::receiptLatency);
+        Receipts receipts = new Receipts(settings.nodeId(), sent, received, clock, metrics::receiptLatency);
         List<RoutesBuilder> routes = new ArrayList<>();
         StoredMessages known = new StoredMessages(settings.nodeId(), sent, received);
         MessageRules rules = new MessageRules(settings.nodeId(), settings.region(), clock,
@@ -142,7 +143,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId()));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
-                deadLetterDesk);
+                deadLetterDesk, received, receipts);
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,

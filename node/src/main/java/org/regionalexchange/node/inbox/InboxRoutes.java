@@ -3,7 +3,6 @@ package org.regionalexchange.node.inbox;
 import org.apache.camel.builder.RouteBuilder;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
-import org.regionalexchange.node.outbox.OutboxRoutes;
 
 /**
  * The inbound pipeline. The inbox is consumed in a JMS transaction by several concurrent consumers; relayed copies and
@@ -42,8 +41,8 @@ public final class InboxRoutes extends RouteBuilder {
                 .filter(method(relay, "relay"))
                 .to(VERIFY);
 
-        // Stored and audited durably first (accept), then dispatched once, then answered: the receipt and the
-        // inbox acknowledgement commit together at the end, so neither can promise what is not yet durable.
+        // Stored and audited durably first (accept), then dispatched once, then the receipt owed durably (sent by the
+        // ReceiptBatcher, many messages to one receipt): nothing is acknowledged or receipted before it is durable.
         from(VERIFY).routeId("inbox-verify")
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .bean(acceptance, "open")
@@ -53,8 +52,7 @@ public final class InboxRoutes extends RouteBuilder {
                         .bean(receipts, "apply")
                     .otherwise()
                         .bean(dispatcher, "dispatch")
-                        .bean(receipts, "delivered")
-                        .to(OutboxRoutes.SUBMIT)
+                        .bean(receipts, "owe")
                 .end();
     }
 }

@@ -10,14 +10,19 @@ import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.store.DeliveryStatus;
+import org.regionalexchange.node.store.ReceivedMessages;
 import org.regionalexchange.node.store.SentMessages;
 
 /**
- * Signed receipts: this node answers every copy of an accepted message with {@code delivered} (the same document each
- * time, stating when the first copy was stored, so a lost receipt heals when the sender resends) and every rejected
- * one whose sender the signature proved with {@code rejected}; receipts that come back update the status of what
- * this node sent, idempotently. Receipts themselves are never acknowledged, so two nodes cannot answer each other
- * forever.
+ * Signed receipts: this node answers every copy of an accepted message with {@code delivered} (stating when the
+ * first copy was stored, so a lost receipt heals when the sender resends) and every rejected one whose sender the
+ * signature proved with {@code rejected}; receipts that come back update the status of what this node sent,
+ * idempotently. Receipts themselves are never acknowledged, so two nodes cannot answer each other forever.
+ *
+ * <p>A delivered receipt is owed durably (see {@link ReceivedMessages#owe}) once the message is stored and
+ * dispatched, and sent by the {@link ReceiptBatcher}: one signed receipt answers every message of one sender owed at
+ * that moment ({@code receiptFor} and {@code alsoFor}), so under load a receipt costs one seal and one open for many
+ * messages, and alone a message is answered at once. A rejection answers its one message, immediately.
  */
 public final class Receipts {
 
@@ -27,25 +32,63 @@ public final class Receipts {
         void record(String recipient, String kind, String outcome, java.time.Duration latency);
     }
 
+    /** The most messages one delivered receipt answers (the schema allows 1,001). */
+    public static final int MAX_PER_RECEIPT = 500;
+
     private final String self;
     private final SentMessages sent;
+    private final ReceivedMessages received;
     private final Clock clock;
     private final LatencyRecorder latency;
+    private volatile Runnable owedSignal = () -> { };
 
-    public Receipts(String self, SentMessages sent, Clock clock) {
-        this(self, sent, clock, (recipient, kind, outcome, took) -> { });
+    public Receipts(String self, SentMessages sent, ReceivedMessages received, Clock clock) {
+        this(self, sent, received, clock, (recipient, kind, outcome, took) -> { });
     }
 
-    public Receipts(String self, SentMessages sent, Clock clock, LatencyRecorder latency) {
+    public Receipts(String self, SentMessages sent, ReceivedMessages received, Clock clock,
+            LatencyRecorder latency) {
         this.self = self;
         this.sent = sent;
+        this.received = received;
         this.clock = clock;
         this.latency = latency;
     }
 
-    public Submission delivered(Accepted accepted) {
-        return receipt(accepted.message().messageId(), accepted.message().sender(), "delivered", null, null,
-                accepted.receivedAt());
+    /** Called whenever a receipt becomes owed, to wake the batcher that sends them. */
+    void onOwed(Runnable signal) {
+        this.owedSignal = signal;
+    }
+
+    /**
+     * Owes the sender a delivered receipt for a message stored and dispatched (a second copy owes it again), durably,
+     * before the inbox acknowledges the copy.
+     */
+    public Accepted owe(Accepted accepted) {
+        received.owe(accepted.message().messageId(), accepted.message().sender(), accepted.receivedAt(),
+                clock.instant());
+        owedSignal.run();
+        return accepted;
+    }
+
+    /**
+     * One delivered receipt for owed messages of one sender: the first as {@code receiptFor}, the others in
+     * {@code alsoFor}, each with when it was first stored.
+     */
+    public Submission delivered(String sender, List<ReceivedMessages.Owed> owed) {
+        if (owed.isEmpty() || owed.size() > MAX_PER_RECEIPT
+                || owed.stream().anyMatch(message -> !message.sender().equals(sender))) {
+            throw new IllegalArgumentException("a delivered receipt answers 1 to " + MAX_PER_RECEIPT
+                    + " messages of its one sender");
+        }
+        Submission receipt = receipt(owed.get(0).messageId(), sender, "delivered", null, null,
+                owed.get(0).receivedAt());
+        if (owed.size() > 1) {
+            com.fasterxml.jackson.databind.node.ArrayNode also = ((ObjectNode) receipt.document()).putArray("alsoFor");
+            owed.subList(1, owed.size()).forEach(message -> also.addObject().put("receiptFor", message.messageId())
+                    .put("receivedAt", second(message.receivedAt())));
+        }
+        return receipt;
     }
 
     public Submission rejected(String messageId, String sender, RejectReason reason, String detail) {
@@ -53,22 +96,27 @@ public final class Receipts {
     }
 
     /**
-     * Applies a receipt to the sent message it acknowledges. The first receipt of a recipient (the one that moves its
-     * status) is timed from submission; the answers to later copies are not, so a resend does not count twice.
+     * Applies a receipt to the sent messages it acknowledges. The first receipt of a recipient (the one that moves
+     * its status) is timed from submission; the answers to later copies are not, so a resend does not count twice.
      */
     public void apply(Accepted accepted) {
         OpenedMessage receipt = accepted.message();
         JsonNode document = receipt.document();
-        boolean delivered = "delivered".equals(document.path("outcome").asText());
         String messageId = document.path("receiptFor").asText();
-        boolean advanced = sent.advance(messageId, receipt.sender(),
-                delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.REJECTED,
-                delivered ? null : document.path("reasonCode").asText(null));
-        if (advanced) {
-            sent.submitted(messageId).ifPresent(submitted -> latency.record(receipt.sender(), submitted.kind(),
-                    delivered ? "delivered" : "rejected",
-                    java.time.Duration.between(submitted.submittedAt(), clock.instant())));
+        java.time.Instant now = clock.instant();
+        if (!"delivered".equals(document.path("outcome").asText())) {
+            if (sent.advance(messageId, receipt.sender(), DeliveryStatus.REJECTED,
+                    document.path("reasonCode").asText(null))) {
+                sent.submitted(messageId).ifPresent(submitted -> latency.record(receipt.sender(), submitted.kind(),
+                        "rejected", java.time.Duration.between(submitted.submittedAt(), now)));
+            }
+            return;
         }
+        List<String> answered = new java.util.ArrayList<>(List.of(messageId));
+        document.path("alsoFor").forEach(item -> answered.add(item.path("receiptFor").asText()));
+        sent.advanceAll(answered, receipt.sender(), DeliveryStatus.DELIVERED).forEach((id, submitted) ->
+                latency.record(receipt.sender(), submitted.kind(), "delivered",
+                        java.time.Duration.between(submitted.submittedAt(), now)));
     }
 
     private Submission receipt(String messageId, String sender, String outcome, RejectReason reason, String detail,
@@ -80,10 +128,14 @@ public final class Receipts {
             document.put("reasonCode", reason.name());
         }
         document.put("receivedBy", self);
-        document.put("receivedAt", receivedAt.truncatedTo(ChronoUnit.SECONDS).toString());
+        document.put("receivedAt", second(receivedAt));
         if (detail != null && !detail.isBlank()) {
             document.put("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail);
         }
         return new Submission("receipt", List.of(sender), "GREEN", document, List.of(), null, "en", "actual");
+    }
+
+    private static String second(java.time.Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 }

@@ -87,6 +87,65 @@ public final class ReceivedMessages {
         }
     }
 
+    /** A delivered receipt this node owes the sender of a stored message. */
+    public record Owed(String messageId, String sender, Instant receivedAt) {}
+
+    /**
+     * Notes that the sender of this stored message is owed a delivered receipt for it (again, for a second copy);
+     * a receipt already owed stays as it is.
+     */
+    public void owe(String messageId, String sender, Instant receivedAt, Instant now) {
+        database.write("noting the receipt owed for " + messageId, connection -> {
+            try (PreparedStatement known = connection.prepareStatement(
+                    "SELECT 1 FROM receipt_owed WHERE message_id = ?")) {
+                known.setString(1, messageId);
+                try (ResultSet row = known.executeQuery()) {
+                    if (row.next()) {
+                        return 0;
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO receipt_owed (message_id,"
+                    + " sender, received_at, owed_since) VALUES (?,?,?,?)")) {
+                insert.setString(1, messageId);
+                insert.setString(2, sender);
+                insert.setObject(3, SentMessages.time(receivedAt));
+                insert.setObject(4, SentMessages.time(now));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Up to limit owed receipts, longest owed first. */
+    public List<Owed> owed(int limit) {
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT message_id, sender, received_at FROM receipt_owed ORDER BY owed_since, message_id LIMIT "
+                        + limit); ResultSet rows = query.executeQuery()) {
+            List<Owed> owed = new java.util.ArrayList<>();
+            while (rows.next()) {
+                owed.add(new Owed(rows.getString(1), rows.getString(2),
+                        rows.getObject(3, OffsetDateTime.class).toInstant()));
+            }
+            return owed;
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading the receipts owed", e);
+        }
+    }
+
+    /** Removes owed receipts once a receipt for them is recorded and queued. */
+    public void paid(java.util.Collection<String> messageIds) {
+        database.write("noting " + messageIds.size() + " receipts sent", connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM receipt_owed WHERE message_id = ?")) {
+                for (String messageId : messageIds) {
+                    delete.setString(1, messageId);
+                    delete.addBatch();
+                }
+                return delete.executeBatch().length;
+            }
+        });
+    }
+
     /** Notes that the local subscribers have it, so a later copy is not dispatched again. */
     public void dispatched(String messageId, Instant at) {
         database.write("noting the dispatch of " + messageId, connection -> {

@@ -132,6 +132,42 @@ public final class SentMessages {
     }
 
     /**
+     * Moves one recipient's status forward for several messages at once, in one write (a receipt that answers many
+     * messages); statuses not ahead of the current one are ignored.
+     *
+     * @return the messages whose status changed, each with its kind and submission time, in the order given
+     */
+    public Map<String, Submitted> advanceAll(List<String> messageIds, String recipient, DeliveryStatus status) {
+        return database.write("updating the status of " + messageIds.size() + " messages for " + recipient,
+                connection -> {
+                    Map<String, Submitted> advanced = new java.util.LinkedHashMap<>();
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE sent_recipient SET status = ?,"
+                            + " reason_code = NULL, updated_at = ?, last_error = NULL, next_attempt_at = NULL"
+                            + " WHERE message_id = ? AND recipient = ? AND status IN (" + behind(status) + ")");
+                            PreparedStatement query = connection.prepareStatement(
+                                    "SELECT kind, submitted_at FROM sent_message WHERE message_id = ?")) {
+                        Object at = time(clock.instant());
+                        for (String messageId : messageIds) {
+                            update.setString(1, status.name());
+                            update.setObject(2, at);
+                            update.setString(3, messageId);
+                            update.setString(4, recipient);
+                            if (update.executeUpdate() == 1) {
+                                query.setString(1, messageId);
+                                try (ResultSet rows = query.executeQuery()) {
+                                    if (rows.next()) {
+                                        advanced.put(messageId, new Submitted(rows.getString(1),
+                                                rows.getObject(2, java.time.OffsetDateTime.class).toInstant()));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    return advanced;
+                });
+    }
+
+    /**
      * The recipient's copy was handed to the next hop; a receipt is due by {@code receiptDue}, else it is resent.
      * A later hand-over (a resend) moves the deadline; a recipient that already answered is left alone.
      */
