@@ -78,9 +78,42 @@ final class PipelineRun {
                     "notices"));
             figures.add(new Figure(PHASE, "backlog when the load stopped", backlog, "notices"));
             figures.add(new Figure(PHASE, "drain time of the backlog", drain.toMillis() / 1000.0, "s"));
+            figures.addAll(latency(plan, region, submitter, rates.get("delivered") / 2));
             boundA.forEach((threads, bound) -> figures.add(new Figure(PHASE, String.format(Locale.ROOT,
                     "delivered / bound A (1 recipient + sender's copy, %d thread%s)", threads, threads == 1 ? ""
                     : "s"), bound > 0 ? rates.get("delivered") / bound : 0, "ratio")));
+        }
+        return figures;
+    }
+
+    /** Submit -> stored and submit -> receipt percentiles at a fixed offered rate, after all of it is receipted. */
+    private List<Figure> latency(BenchPlan plan, DrillRegion region, Submitter submitter, double rate) {
+        double offered = Math.max(1, rate);
+        progress.accept(String.format(Locale.ROOT, "[%s] latency at %.0f notices/s, half the delivered rate, for %d s",
+                PHASE, offered, plan.duration().toSeconds()));
+        LatencyRun run = new LatencyRun(progress);
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1);
+        Map<String, java.time.Instant> sent = run.offer(submitter, offered, plan.duration());
+        drain(submitter, Duration.ofSeconds(Math.max(120, 3 * sent.size() / (long) offered)));
+        List<Double> stored = run.stored(submitter, region.node(RECEIVER).api(), sent, since);
+        List<Double> receipted = run.receipted(submitter, sent);
+        List<Figure> figures = new ArrayList<>();
+        figures.add(new Figure(PHASE, "latency run: offered rate (half the delivered rate)", offered, "msg/s"));
+        figures.add(new Figure(PHASE, "latency run: notices submitted", sent.size(), "notices"));
+        for (double share : List.of(0.5, 0.95, 0.99)) {
+            String p = "p" + Math.round(share * 100);
+            figures.add(new Figure(PHASE, "submit -> stored at " + RECEIVER + ", " + p,
+                    LatencyRun.percentile(stored, share), "ms"));
+        }
+        for (double share : List.of(0.5, 0.95, 0.99)) {
+            String p = "p" + Math.round(share * 100);
+            figures.add(new Figure(PHASE, "submit -> signed receipt at " + SENDER + ", " + p,
+                    LatencyRun.percentile(receipted, share), "ms"));
+        }
+        if (stored.size() < sent.size() || receipted.size() < sent.size()) {
+            throw new IllegalStateException(PHASE + ": of " + sent.size() + " notices of the latency run, "
+                    + stored.size() + " were found stored at " + RECEIVER + " and " + receipted.size()
+                    + " delivered at " + SENDER + "; see the node logs in " + folder);
         }
         return figures;
     }

@@ -38,6 +38,11 @@ final class Submitter {
 
     /** Submits one uniquely numbered notice and waits for the answer. */
     void submitOne() throws InterruptedException {
+        submit();
+    }
+
+    /** Submits one uniquely numbered notice; the messageId the node gave it, or null when it was refused. */
+    String submit() throws InterruptedException {
         ObjectNode notice = document.deepCopy();
         notice.put("seizureRef", "KZ-BENCH-" + numbers.incrementAndGet());
         ObjectNode body = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "AMBER")
@@ -45,13 +50,41 @@ final class Submitter {
         body.putArray("recipients").add(recipient);
         body.set("document", notice);
         try {
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(api.resolve("/api/v1/messages"))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve("/api/v1/messages"))
                     .header("Authorization", DrillRegion.authorization()).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-            (response.statusCode() == 202 ? accepted : refused).increment();
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 202) {
+                accepted.increment();
+                return JSON.readTree(response.body()).path("messageId").asText();
+            }
+            refused.increment();
         } catch (IOException e) {
             refused.increment();
+        }
+        return null;
+    }
+
+    /** GET of a path of this node's API, as JSON. */
+    JsonNode get(String path) {
+        return get(api, path);
+    }
+
+    /** GET of a path of a node's API as the drill's user, as JSON. */
+    JsonNode get(URI node, String path) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(node.resolve(path))
+                    .header("Authorization", DrillRegion.authorization()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -65,19 +98,6 @@ final class Submitter {
 
     /** The sender's recipients by status (queued, forwarded, delivered, rejected), from its delivery summary. */
     JsonNode deliverySummary() {
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve(
-                    "/api/v1/delivery-summary")).header("Authorization", DrillRegion.authorization())
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("delivery summary answered " + response.statusCode());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the delivery summary: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return get("/api/v1/delivery-summary");
     }
 }

@@ -37,6 +37,14 @@ class BenchSmokeTest {
             assertThat(figures.size()).as(phase).isPositive();
             assertThat(figures.get(0).path("value").asDouble()).as(phase + ": " + figures.get(0)).isPositive();
         }
+        List<String> latencies = new ArrayList<>();
+        phases.path("pipeline").forEach(figure -> {
+            if (figure.path("name").asText().startsWith("submit -> ")) {
+                assertThat(figure.path("value").asDouble()).as(figure.toString()).isPositive();
+                latencies.add(figure.path("name").asText());
+            }
+        });
+        assertThat(latencies).as("p50, p95, p99 to stored and to receipt").hasSize(6);
         assertThat(Files.readString(report.get(1))).contains("## Bound A", "## Bound B", "## Pipeline", "| cores |");
         assertThat(progress).anyMatch(line -> line.contains("measuring") || line.contains("measured"));
     }
