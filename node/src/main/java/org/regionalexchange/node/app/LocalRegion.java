@@ -1,8 +1,5 @@
 package org.regionalexchange.node.app;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -152,10 +149,6 @@ public final class LocalRegion implements AutoCloseable {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return org.regionalexchange.node.faults.LoopbackPorts.free();
     }
 }

@@ -1,7 +1,6 @@
 package org.regionalexchange.node.faults;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,9 +160,7 @@ public final class PostgresServer {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return org.regionalexchange.node.faults.LoopbackPorts.free();
     }
 }
