@@ -81,6 +81,11 @@ final class GroupCommit {
             group.forEach(pending -> pending.fail(e));
         } catch (RuntimeException e) {
             group.forEach(pending -> pending.fail(e));
+        } catch (Error e) {
+            // Nothing of the group was committed: every caller hears it, none mistakes the silence for success.
+            group.forEach(pending -> pending.fail(new IllegalStateException("the write transaction was abandoned: "
+                    + e, e)));
+            throw e;
         } finally {
             group.forEach(Pending::finish);
         }
