@@ -24,7 +24,7 @@ public record BenchPlan(Duration warmUp, Duration duration, Path folder, String 
     }
 
     public BenchPlan {
-        phases = phases.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(java.util.EnumSet.copyOf(phases));
+        phases = java.util.Set.copyOf(phases);
         if (phases.isEmpty()) {
             throw new IllegalArgumentException("at least one phase must run");
         }

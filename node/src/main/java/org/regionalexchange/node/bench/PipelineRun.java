@@ -24,7 +24,11 @@ final class PipelineRun {
     static final String PHASE = "pipeline";
     private static final String SENDER = "KZ";
     private static final String RECEIVER = "KG";
-    /** Below what saturates the nodes: 2 submitters keep them at about half their CPU. */
+    /**
+     * The warm-up's load, lighter than the measured one. On 2 cores it still keeps both nodes near 1.9 cores of CPU
+     * (measured), so it does not leave the JIT idle CPU; what it does is let the nodes settle before the saturating
+     * load, and a 150 s warm-up at this load gave 67 delivered/s where 90 s at full load gave 48.
+     */
     private static final int WARM_UP_SUBMITTERS = 2;
     /** From the warm-up load to a steady saturated state, before the measured window. */
     private static final Duration SATURATION_RAMP = Duration.ofSeconds(15);
@@ -50,9 +54,8 @@ final class PipelineRun {
             counters.put("accepted", submitter::accepted);
             counters.put("delivered", () -> submitter.deliverySummary().path("delivered").asLong());
             counters.put("node CPU ms", () -> region.node(SENDER).cpuMillis() + region.node(RECEIVER).cpuMillis());
-            // The warm-up runs below saturation, so the JIT compilers get the CPU they need: a node that has been
-            // up for a while meets a surge with its code compiled. Saturated from the start, C2 starves and the
-            // nodes run half-compiled code for minutes.
+            // Saturated from the start, the C2 compiler gets too little CPU and the nodes run half-compiled code for
+            // minutes: the warm-up runs at a lighter load, then the load ramps up before the measured window.
             try (Workers warmUp = new Workers(PHASE + "-warm-up", WARM_UP_SUBMITTERS, () -> submitter::submitOne)) {
                 meter.measure(PHASE + " warm-up, " + WARM_UP_SUBMITTERS + " submitters", plan.warmUp(), Duration.ZERO,
                         counters, warmUp::running);
@@ -78,7 +81,7 @@ final class PipelineRun {
                     "notices"));
             figures.add(new Figure(PHASE, "backlog when the load stopped", backlog, "notices"));
             figures.add(new Figure(PHASE, "drain time of the backlog", drain.toMillis() / 1000.0, "s"));
-            figures.addAll(latency(plan, region, submitter, rates.get("delivered") / 2));
+            figures.addAll(latency(plan, region, submitter, delivered / 2));
             boundA.forEach((threads, bound) -> figures.add(new Figure(PHASE, String.format(Locale.ROOT,
                     "delivered / bound A (1 recipient + sender's copy, %d thread%s)", threads, threads == 1 ? ""
                     : "s"), bound > 0 ? rates.get("delivered") / bound : 0, "ratio")));
@@ -100,22 +103,21 @@ final class PipelineRun {
         List<Figure> figures = new ArrayList<>();
         figures.add(new Figure(PHASE, "latency run: offered rate (half the delivered rate)", offered, "msg/s"));
         figures.add(new Figure(PHASE, "latency run: notices submitted", sent.size(), "notices"));
-        for (double share : List.of(0.5, 0.95, 0.99)) {
-            String p = "p" + Math.round(share * 100);
-            figures.add(new Figure(PHASE, "submit -> stored at " + RECEIVER + ", " + p,
-                    LatencyRun.percentile(stored, share), "ms"));
-        }
-        for (double share : List.of(0.5, 0.95, 0.99)) {
-            String p = "p" + Math.round(share * 100);
-            figures.add(new Figure(PHASE, "submit -> signed receipt at " + SENDER + ", " + p,
-                    LatencyRun.percentile(receipted, share), "ms"));
-        }
+        percentiles(figures, "submit -> stored at " + RECEIVER, stored);
+        percentiles(figures, "submit -> signed receipt at " + SENDER, receipted);
         if (stored.size() < sent.size() || receipted.size() < sent.size()) {
             throw new IllegalStateException(PHASE + ": of " + sent.size() + " notices of the latency run, "
                     + stored.size() + " were found stored at " + RECEIVER + " and " + receipted.size()
                     + " delivered at " + SENDER + "; see the node logs in " + folder);
         }
         return figures;
+    }
+
+    private static void percentiles(List<Figure> figures, String name, List<Double> millis) {
+        for (double share : List.of(0.5, 0.95, 0.99)) {
+            figures.add(new Figure(PHASE, name + ", p" + Math.round(share * 100), LatencyRun.percentile(millis, share),
+                    "ms"));
+        }
     }
 
     /** Until nothing is queued or forwarded at the sender; how long that took. */

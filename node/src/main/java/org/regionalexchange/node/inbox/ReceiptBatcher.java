@@ -86,12 +86,13 @@ public final class ReceiptBatcher implements AutoCloseable {
         Map<String, List<ReceivedMessages.Owed>> bySender = all.stream().collect(Collectors.groupingBy(
                 ReceivedMessages.Owed::sender, LinkedHashMap::new, Collectors.toList()));
         Instant now = clock.instant();
-        java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
-        bySender.forEach((sender, messages) -> {
-            Instant notBefore = retryAt.get(sender);
-            if (notBefore != null && now.isBefore(notBefore)) {
-                return;
+        boolean sent = false;
+        for (Map.Entry<String, List<ReceivedMessages.Owed>> owedTo : bySender.entrySet()) {
+            String sender = owedTo.getKey();
+            if (now.isBefore(retryAt.getOrDefault(sender, Instant.MIN))) {
+                continue;
             }
+            List<ReceivedMessages.Owed> messages = owedTo.getValue();
             for (int from = 0; from < messages.size(); from += Receipts.MAX_PER_RECEIPT) {
                 List<ReceivedMessages.Owed> batch = messages.subList(from,
                         Math.min(messages.size(), from + Receipts.MAX_PER_RECEIPT));
@@ -99,16 +100,17 @@ public final class ReceiptBatcher implements AutoCloseable {
                     submit.accept(receipts.delivered(sender, batch));
                     received.paid(batch.stream().map(ReceivedMessages.Owed::messageId).toList());
                     retryAt.remove(sender);
-                    sent.set(true);
+                    sent = true;
                 } catch (RuntimeException e) {
                     retryAt.put(sender, now.plus(RETRY_AFTER));
                     LOG.warn("{}: a receipt to {} for {} messages could not be sent, will try again in {} s: {}", self,
                             sender, batch.size(), RETRY_AFTER.toSeconds(), e.getMessage());
-                    return;
+                    break;
                 }
             }
-        });
-        if (all.size() == ROUND && sent.get()) {
+        }
+        // A full round may have left more behind: look again at once, unless every sender is waiting to retry.
+        if (all.size() == ROUND && sent) {
             owed.release();
         }
     }

@@ -102,20 +102,13 @@ public final class Receipts {
     public void apply(Accepted accepted) {
         OpenedMessage receipt = accepted.message();
         JsonNode document = receipt.document();
-        String messageId = document.path("receiptFor").asText();
-        java.time.Instant now = clock.instant();
-        if (!"delivered".equals(document.path("outcome").asText())) {
-            if (sent.advance(messageId, receipt.sender(), DeliveryStatus.REJECTED,
-                    document.path("reasonCode").asText(null))) {
-                sent.submitted(messageId).ifPresent(submitted -> latency.record(receipt.sender(), submitted.kind(),
-                        "rejected", java.time.Duration.between(submitted.submittedAt(), now)));
-            }
-            return;
-        }
-        List<String> answered = new java.util.ArrayList<>(List.of(messageId));
+        boolean delivered = "delivered".equals(document.path("outcome").asText());
+        List<String> answered = new java.util.ArrayList<>(List.of(document.path("receiptFor").asText()));
         document.path("alsoFor").forEach(item -> answered.add(item.path("receiptFor").asText()));
-        sent.advanceAll(answered, receipt.sender(), DeliveryStatus.DELIVERED).forEach((id, submitted) ->
-                latency.record(receipt.sender(), submitted.kind(), "delivered",
+        java.time.Instant now = clock.instant();
+        sent.advanceAll(answered, receipt.sender(), delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.REJECTED,
+                delivered ? null : document.path("reasonCode").asText(null)).forEach((messageId, submitted) ->
+                latency.record(receipt.sender(), submitted.kind(), delivered ? "delivered" : "rejected",
                         java.time.Duration.between(submitted.submittedAt(), now)));
     }
 

@@ -125,39 +125,40 @@ public final class SentMessages {
      * @return whether the status changed
      */
     public boolean advance(String messageId, String recipient, DeliveryStatus status, String reasonCode) {
-        return update("updating the status of " + messageId, "UPDATE sent_recipient SET status = ?, reason_code = ?,"
-                + " updated_at = ?, last_error = NULL, next_attempt_at = NULL WHERE message_id = ? AND recipient = ?"
-                + " AND status IN (" + behind(status) + ")", status.name(), reasonCode, time(clock.instant()),
-                messageId, recipient) == 1;
+        return !advanceAll(List.of(messageId), recipient, status, reasonCode).isEmpty();
     }
 
     /**
      * Moves one recipient's status forward for several messages at once, in one write (a receipt that answers many
      * messages); statuses not ahead of the current one are ignored.
      *
+     * @param reasonCode why they were rejected, null for any other status
      * @return the messages whose status changed, each with its kind and submission time, in the order given
      */
-    public Map<String, Submitted> advanceAll(List<String> messageIds, String recipient, DeliveryStatus status) {
-        return database.write("updating the status of " + messageIds.size() + " messages for " + recipient,
-                connection -> {
-                    Map<String, Submitted> advanced = new java.util.LinkedHashMap<>();
+    public Map<String, Submitted> advanceAll(List<String> messageIds, String recipient, DeliveryStatus status,
+            String reasonCode) {
+        String action = "updating the status of " + messageIds.get(0)
+                + (messageIds.size() > 1 ? " and " + (messageIds.size() - 1) + " more" : "") + " for " + recipient;
+        return database.write(action, connection -> {
+                    Map<String, Submitted> advanced = new LinkedHashMap<>();
                     try (PreparedStatement update = connection.prepareStatement("UPDATE sent_recipient SET status = ?,"
-                            + " reason_code = NULL, updated_at = ?, last_error = NULL, next_attempt_at = NULL"
+                            + " reason_code = ?, updated_at = ?, last_error = NULL, next_attempt_at = NULL"
                             + " WHERE message_id = ? AND recipient = ? AND status IN (" + behind(status) + ")");
                             PreparedStatement query = connection.prepareStatement(
                                     "SELECT kind, submitted_at FROM sent_message WHERE message_id = ?")) {
                         Object at = time(clock.instant());
                         for (String messageId : messageIds) {
                             update.setString(1, status.name());
-                            update.setObject(2, at);
-                            update.setString(3, messageId);
-                            update.setString(4, recipient);
+                            update.setString(2, reasonCode);
+                            update.setObject(3, at);
+                            update.setString(4, messageId);
+                            update.setString(5, recipient);
                             if (update.executeUpdate() == 1) {
                                 query.setString(1, messageId);
                                 try (ResultSet rows = query.executeQuery()) {
                                     if (rows.next()) {
                                         advanced.put(messageId, new Submitted(rows.getString(1),
-                                                rows.getObject(2, java.time.OffsetDateTime.class).toInstant()));
+                                                rows.getObject(2, OffsetDateTime.class).toInstant()));
                                     }
                                 }
                             }
