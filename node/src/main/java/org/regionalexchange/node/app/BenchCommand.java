@@ -15,11 +15,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The throughput benchmark: cryptography alone, the broker alone, then KZ -> KG as separate processes under a
- * saturating REST load; prints progress while it runs and writes a JSON and a Markdown report.
+ * The throughput benchmark: cryptography alone, the broker alone, then a region of separate node processes under a
+ * saturating REST load (KZ -> KG direct, by path, recipients and size, and a backlog's drain); prints progress while
+ * it runs and writes a JSON and a Markdown report.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure throughput: seal+open alone, the broker alone, and the KZ -> KG pipeline.")
+        description = "Measure throughput: seal+open alone, the broker alone, and the pipeline in a region of node"
+                + " processes.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -33,7 +35,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--submitters", defaultValue = "8",
             description = "Concurrent REST submitters in the pipeline phase (default: ${DEFAULT-VALUE}).")
     int submitters;
-    @Option(names = "--phases", split = ",", defaultValue = "CRYPTO,BROKER,PIPELINE",
+    @Option(names = "--backlog", defaultValue = "" + BenchPlan.BACKLOG, description = "Notices queued for KG while"
+            + " it is down, then drained, in the BACKLOG phase (default: ${DEFAULT-VALUE}).")
+    int backlog;
+    @Option(names = "--phases", split = ",", defaultValue = "CRYPTO,BROKER,PIPELINE,SCALING,BACKLOG",
             description = "Which phases run, of ${COMPLETION-CANDIDATES} (default: all; one alone to profile a"
                     + " change).")
     java.util.Set<BenchPlan.Phase> phases;
@@ -45,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-bench-");
         BenchPlan plan = new BenchPlan(warmUp, duration, folder, System.getProperty("java.class.path"), submitters,
-                phases);
+                backlog, phases);
         out.printf("benchmark in %s: each phase %s warm-up, then %s measured%n", folder, warmUp, duration);
         out.flush();
         List<Path> report = new Bench(plan, line -> {

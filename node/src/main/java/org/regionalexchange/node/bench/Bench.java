@@ -36,13 +36,42 @@ public final class Bench {
             progress.accept("bound B: the broker alone");
             figures.addAll(new BrokerBound(plan.folder().resolve("broker")).run(plan, meter));
         }
-        if (plan.runs(BenchPlan.Phase.PIPELINE)) {
-            progress.accept("pipeline: KZ -> KG");
-            Map<Integer, Double> boundA = new LinkedHashMap<>();
-            crypto.stream().filter(figure -> figure.name().startsWith(CryptoBound.ONE_RECIPIENT))
-                    .forEach(figure -> boundA.put(figure.name().endsWith("1 thread") ? 1 : 2, figure.value()));
-            figures.addAll(new PipelineRun(plan.folder().resolve("pipeline"), progress).run(plan, meter, boundA));
+        if (plan.phases().stream().anyMatch(BenchPlan.Phase::inRegion)) {
+            figures.addAll(inRegion(meter, crypto));
         }
         return new BenchReport(plan, figures, Instant.now()).write();
+    }
+
+    /** The phases that need the region of node JVMs, after one shared warm-up. */
+    private List<Figure> inRegion(Meter meter, List<Figure> crypto) {
+        List<Figure> figures = new ArrayList<>();
+        try (BenchRegion region = new BenchRegion(plan.folder().resolve("pipeline"), plan.nodeClasspath(),
+                progress)) {
+            region.start();
+            PipelineRun.warmUp(region, plan, meter);
+            if (plan.runs(BenchPlan.Phase.PIPELINE)) {
+                progress.accept("pipeline: KZ -> KG direct, saturated, then at half the rate");
+                Map<Integer, Double> oneRecipient = new LinkedHashMap<>();
+                crypto.stream().filter(figure -> figure.name().startsWith(CryptoBound.ONE_RECIPIENT))
+                        .forEach(figure -> oneRecipient.put(figure.name().endsWith("1 thread") ? 1 : 2,
+                                figure.value()));
+                figures.addAll(new PipelineRun(region, progress).run(plan, meter, oneRecipient));
+            }
+            if (plan.runs(BenchPlan.Phase.SCALING)) {
+                progress.accept("scaling: paths, recipients and sizes");
+                Map<Integer, Double> twoThreads = new LinkedHashMap<>();
+                crypto.stream().filter(figure -> figure.name().endsWith("2 threads")).forEach(figure -> twoThreads.put(
+                        CryptoBound.recipients(figure.name()), figure.value()));
+                figures.addAll(new ScalingRun(region, progress).run(plan, meter, twoThreads));
+            }
+            if (plan.runs(BenchPlan.Phase.BACKLOG)) {
+                progress.accept("backlog: " + plan.backlog() + " notices queued while KG is down, then drained");
+                figures.addAll(new BacklogRun(region, progress).run(plan));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return figures;
     }
 }

@@ -25,7 +25,9 @@ final class BenchReport {
     private static final Map<String, String> TITLES = Map.of(
             CryptoBound.PHASE, "Bound A: cryptography alone (seal + open of a 2 KB seizure notice)",
             BrokerBound.PHASE, "Bound B: the broker alone (persistent 2 KB messages over the peers' TLS acceptor)",
-            PipelineRun.PHASE, "Pipeline: KZ -> KG direct link, separate JVMs, REST load");
+            PipelineRun.PHASE, "Pipeline: KZ -> KG direct link, separate JVMs, REST load",
+            ScalingRun.PHASE, "Pipeline by path, recipients and size (each case saturated after a ramp, then drained)",
+            BacklogRun.PHASE, "Backlog: notices queued for KG while it was down, then drained");
 
     private final BenchPlan plan;
     private final List<Figure> figures;
@@ -58,7 +60,7 @@ final class BenchReport {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode().put("finishedAt", finishedAt.toString())
                 .put("warmUp", plan.warmUp().toString()).put("duration", plan.duration().toString())
-                .put("submitters", plan.submitters());
+                .put("submitters", plan.submitters()).put("backlog", plan.backlog());
         machine().forEach(root.putObject("machine")::put);
         ObjectNode phases = root.putObject("phases");
         for (Figure figure : figures) {
@@ -72,11 +74,13 @@ final class BenchReport {
     String markdown() {
         StringBuilder md = new StringBuilder("# Throughput benchmark\n\n");
         md.append(String.format(Locale.ROOT, "Finished %s; each phase warmed up for %s, then measured for %s "
-                + "(shared among its cases); %d REST submitters in the pipeline.%n%n", finishedAt, plan.warmUp(),
-                plan.duration(), plan.submitters()));
+                + "(shared among its cases; each scaling case half of it); %d REST submitters in the region's "
+                + "phases, in a region of %s as separate JVMs.%n%n", finishedAt, plan.warmUp(), plan.duration(),
+                plan.submitters(), String.join(", ", BenchRegion.NODES)));
         md.append("| Machine | |\n|---|---|\n");
         machine().forEach((key, value) -> md.append("| ").append(key).append(" | ").append(value).append(" |\n"));
-        for (String phase : List.of(CryptoBound.PHASE, BrokerBound.PHASE, PipelineRun.PHASE)) {
+        for (String phase : List.of(CryptoBound.PHASE, BrokerBound.PHASE, PipelineRun.PHASE,
+                ScalingRun.PHASE, BacklogRun.PHASE)) {
             List<Figure> rows = figures.stream().filter(figure -> figure.phase().equals(phase)).toList();
             if (rows.isEmpty()) {
                 continue;

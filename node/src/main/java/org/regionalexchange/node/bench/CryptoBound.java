@@ -42,6 +42,11 @@ final class CryptoBound {
         trust = RegionalTrust.fromFiles(pki.caCertificatePem(), pki.crlPem());
     }
 
+    /** The recipient count a case's name states, e.g. 3 for "seal+open, 3 recipients, 2 threads". */
+    static int recipients(String name) {
+        return Integer.parseInt(name.substring("seal+open, ".length(), name.indexOf(' ', "seal+open, ".length())));
+    }
+
     List<Figure> run(BenchPlan plan, Meter meter) {
         LongAdder warmedUp = new LongAdder();
         try (Workers warmUp = new Workers(PHASE, 2, () -> task(3, warmedUp))) {

@@ -23,17 +23,30 @@ final class Submitter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI api;
-    private final String recipient;
+    private final java.util.List<String> recipients;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectNode document = BenchDocument.seizureNotice();
+    private final ObjectNode document;
+    private final String prefix;
     private final AtomicLong numbers = new AtomicLong();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder refused = new LongAdder();
 
-    Submitter(URI api, String recipient) {
+    /**
+     * @param recipients node ids or REGIONAL
+     * @param document the notice every submission carries, under a seizureRef of its own
+     * @param prefix what the seizureRefs begin with, so each load's notices are told apart
+     */
+    Submitter(URI api, java.util.List<String> recipients, ObjectNode document, String prefix) {
         this.api = api;
-        this.recipient = recipient;
+        this.recipients = java.util.List.copyOf(recipients);
+        this.document = document;
+        this.prefix = prefix;
+    }
+
+    /** How many recipients each submission names, REGIONAL counted as one. */
+    int recipients() {
+        return recipients.size();
     }
 
     /** Submits one uniquely numbered notice and waits for the answer. */
@@ -44,10 +57,10 @@ final class Submitter {
     /** Submits one uniquely numbered notice; the messageId the node gave it, or null when it was refused. */
     String submit() throws InterruptedException {
         ObjectNode notice = document.deepCopy();
-        notice.put("seizureRef", "KZ-BENCH-" + numbers.incrementAndGet());
+        notice.put("seizureRef", prefix + numbers.incrementAndGet());
         ObjectNode body = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "AMBER")
                 .put("status", "exercise");
-        body.putArray("recipients").add(recipient);
+        recipients.forEach(body.putArray("recipients")::add);
         body.set("document", notice);
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve("/api/v1/messages"))
