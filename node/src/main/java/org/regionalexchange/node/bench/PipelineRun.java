@@ -64,8 +64,8 @@ final class PipelineRun {
                 "KZ-BENCH-");
         Map<String, LongSupplier> counters = new LinkedHashMap<>();
         counters.put("accepted", submitter::accepted);
-        long deliveredBefore = submitter.deliverySummary().path("delivered").asLong();
-        counters.put("delivered", () -> submitter.deliverySummary().path("delivered").asLong() - deliveredBefore);
+        long deliveredBefore = submitter.deliveredCopies();
+        counters.put("delivered", () -> submitter.deliveredCopies() - deliveredBefore);
         counters.put("node CPU ms", region::cpuMillis);
         Map<String, Double> rates;
         try (Workers load = new Workers(PHASE + "-submitter", plan.submitters(), () -> submitter::submitOne)) {

@@ -65,8 +65,8 @@ final class ScalingRun {
                     load.bytes()), "KZ-CASE" + number + "-");
             Map<String, LongSupplier> counters = new LinkedHashMap<>();
             counters.put("accepted", submitter::accepted);
-            long before = submitter.deliverySummary().path("delivered").asLong();
-            counters.put("copies delivered", () -> submitter.deliverySummary().path("delivered").asLong() - before);
+            long before = submitter.deliveredCopies();
+            counters.put("copies delivered", () -> submitter.deliveredCopies() - before);
             counters.put("node CPU ms", region::cpuMillis);
             Map<String, Double> rates;
             try (Workers workers = new Workers(PHASE + "-submitter", plan.submitters(),

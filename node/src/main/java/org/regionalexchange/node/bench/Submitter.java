@@ -109,6 +109,36 @@ final class Submitter {
         return refused.sum();
     }
 
+    /**
+     * Recipient copies this node has seen receipted as delivered since it started (receipts themselves not counted),
+     * from the receipt-latency histogram on {@code /metrics}: cheap to read while the node is saturated, unlike the
+     * delivery summary, which counts every row the node ever sent.
+     */
+    long deliveredCopies() {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve("/metrics"))
+                    .header("Authorization", DrillRegion.authorization()).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /metrics answered " + response.statusCode());
+            }
+            return deliveredCopies(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET /metrics failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The sum of the receipt-latency histogram's counts with outcome delivered, receipts excluded. */
+    static long deliveredCopies(String prometheusText) {
+        return prometheusText.lines()
+                .filter(line -> line.startsWith("regional_exchange_receipt_latency_seconds_count{")
+                        && line.contains("outcome=\"delivered\"") && !line.contains("kind=\"receipt\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     /** The sender's recipients by status (queued, forwarded, delivered, rejected), from its delivery summary. */
     JsonNode deliverySummary() {
         return get("/api/v1/delivery-summary");

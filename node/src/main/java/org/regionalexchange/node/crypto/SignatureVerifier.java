@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
@@ -15,6 +17,7 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.util.Selector;
@@ -26,6 +29,16 @@ import org.regionalexchange.node.failure.RejectedMessageException;
  * node and {@code openssl cms -sign -nodetach} both produce. Trust in that certificate is decided elsewhere.
  */
 public final class SignatureVerifier {
+
+    /**
+     * Certificates seen in messages, parsed once: the members' signing certificates are few and come back with every
+     * message, and a verifier built once keeps the signer's public key in the form the elliptic-curve arithmetic has
+     * already prepared (verifying with a fresh key object costs about twice as much).
+     */
+    private static final int KNOWN_CERTIFICATES = 512;
+
+    private final Map<X509CertificateHolder, X509Certificate> certificates = new ConcurrentHashMap<>();
+    private final Map<X509CertificateHolder, SignerInformationVerifier> verifiers = new ConcurrentHashMap<>();
 
     public VerifiedContent verify(byte[] signedData, String messageId) {
         CMSSignedData signed;
@@ -46,28 +59,59 @@ public final class SignatureVerifier {
             throw new RejectedMessageException(RejectReason.UNTRUSTED_SIGNER, messageId,
                     "the SignedData does not carry its signer's certificate");
         }
-        X509Certificate certificate = convert(matches.iterator().next(), messageId);
+        X509CertificateHolder signerHolder = matches.iterator().next();
+        X509Certificate certificate = certificate(signerHolder, messageId);
         try {
-            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER)
-                    .build(certificate))) {
+            if (!signer.verify(verifier(signerHolder, messageId))) {
                 throw badSignature(messageId, null);
             }
         } catch (CMSVerifierCertificateNotValidException e) {
             throw new RejectedMessageException(RejectReason.CERT_EXPIRED, messageId, "certificate of "
                     + certificate.getSubjectX500Principal() + " was not valid at the signing time", e);
-        } catch (CMSException | OperatorCreationException | IllegalArgumentException e) {
+        } catch (CMSException | IllegalArgumentException e) {
             throw badSignature(messageId, e);
         }
         return new VerifiedContent((byte[]) signed.getSignedContent().getContent(),
                 chain(certificate, signed, messageId), signingTime(signer, messageId));
     }
 
-    private static List<X509Certificate> chain(X509Certificate signer, CMSSignedData signed, String messageId) {
+    private X509Certificate certificate(X509CertificateHolder holder, String messageId) {
+        X509Certificate cached = certificates.get(holder);
+        if (cached == null) {
+            cached = convert(holder, messageId);
+            remember(certificates, holder, cached);
+        }
+        return cached;
+    }
+
+    private SignerInformationVerifier verifier(X509CertificateHolder holder, String messageId) {
+        SignerInformationVerifier cached = verifiers.get(holder);
+        if (cached == null) {
+            try {
+                // Built from the holder, the verifier holds the provider's own key object, whose prepared form
+                // is kept between messages; a key of another provider would be converted afresh on every use.
+                cached = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER).build(holder);
+            } catch (OperatorCreationException | CertificateException | IllegalArgumentException e) {
+                throw badSignature(messageId, e);
+            }
+            remember(verifiers, holder, cached);
+        }
+        return cached;
+    }
+
+    private static <V> void remember(Map<X509CertificateHolder, V> cache, X509CertificateHolder holder, V value) {
+        if (cache.size() >= KNOWN_CERTIFICATES) {
+            cache.clear();
+        }
+        cache.put(holder, value);
+    }
+
+    private List<X509Certificate> chain(X509Certificate signer, CMSSignedData signed, String messageId) {
         List<X509Certificate> chain = new ArrayList<>(List.of(signer));
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> all = signed.getCertificates().getMatches(null);
         for (X509CertificateHolder holder : all) {
-            X509Certificate certificate = convert(holder, messageId);
+            X509Certificate certificate = certificate(holder, messageId);
             if (!certificate.equals(signer)) {
                 chain.add(certificate);
             }
