@@ -4,4 +4,12 @@ import java.util.Map;
 
 /** A body of the REST API (see {@link ApiContract}). */
 public record HealthBody(String status, String broker, String database, String crl, String crlNextUpdate,
-        Map<String, String> peers) {}
+        Map<String, LinkBody> peers) {
+
+    /**
+     * One peer's link: UP, DEGRADED or DOWN from real hand-overs and heartbeats; null instants when none happened
+     * since the node started.
+     */
+    public record LinkBody(String state, String lastHandOver, String lastSuccess, long outboxDepth,
+            double oldestWaitingSeconds) {}
+}

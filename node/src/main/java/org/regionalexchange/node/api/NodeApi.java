@@ -207,8 +207,11 @@ public final class NodeApi {
     }
 
     public String health(Health.Report report) {
-        Map<String, String> peers = new LinkedHashMap<>();
-        report.peers().forEach((peer, up) -> peers.put(peer, up ? "REACHABLE" : "UNREACHABLE"));
+        Map<String, HealthBody.LinkBody> peers = new LinkedHashMap<>();
+        report.peers().forEach((peer, link) -> peers.put(peer, new HealthBody.LinkBody(link.state().name(),
+                link.lastHandOver().map(Object::toString).orElse(null),
+                link.lastSuccess().map(Object::toString).orElse(null), link.outboxDepth(),
+                link.oldestWaiting().toMillis() / 1000.0)));
         return write(new HealthBody(report.up() ? "UP" : "DOWN", report.broker() ? "UP" : "DOWN",
                 report.database() ? "UP" : "DOWN",
                 report.crlCurrent() ? "CURRENT" : "STALE: publish a new one with `certs crl`",

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The fault drills: nodes as separate processes on loopback, a stream of notices, and a crash, a partition or a
- * database outage in the middle of it; then the table of what was accepted, stored, given to the subscriber,
+ * The fault drills: nodes as separate processes on loopback, a stream of notices, and a crash, a partition, a frozen
+ * link or a database outage in the middle of it; then the table of what was accepted, stored, given to the subscriber,
  * recorded and left stuck. Exits 0 when every drill lost, doubled and left nothing.
  */
 @Command(name = "faults", mixinStandardHelpOptions = true,
@@ -34,11 +34,12 @@ final class FaultsCommand implements Callable<Integer> {
     int notices;
     @Option(names = "--rate", defaultValue = "40", description = "Submissions per second (default: ${DEFAULT-VALUE}).")
     double rate;
-    @Option(names = "--scenarios", defaultValue = "receiver-crash,sender-crash,hub-crash,partition,database-outage",
+    @Option(names = "--scenarios",
+            defaultValue = "receiver-crash,sender-crash,hub-crash,partition,frozen-link,database-outage",
             description = "Which drills, comma-separated: baseline (no fault), receiver-crash, sender-crash,"
-                    + " hub-crash, partition, database-outage (default: ${DEFAULT-VALUE}).")
+                    + " hub-crash, partition, frozen-link, database-outage (default: ${DEFAULT-VALUE}).")
     String scenarios;
-    @Option(names = "--partition", defaultValue = "PT60S", description = "How long the link is cut (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--partition", defaultValue = "PT60S", description = "How long the link is cut (partition) or frozen (frozen-link) (default: ${DEFAULT-VALUE}).")
     Duration partition;
     @Option(names = "--database-outage", defaultValue = "PT30S",
             description = "How long PostgreSQL is down (default: ${DEFAULT-VALUE}).")

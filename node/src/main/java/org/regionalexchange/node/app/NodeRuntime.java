@@ -12,6 +12,7 @@ import org.regionalexchange.node.broker.InternalCredentials;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.outbox.AuditCheckpoints;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
+import org.regionalexchange.node.outbox.LinkProbe;
 import org.regionalexchange.node.outbox.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,13 @@ public final class NodeRuntime implements AutoCloseable {
     private final List<CachingConnectionFactory> factories;
     private final ProducerTemplate template;
     private final NodeTasks tasks;
+    private final LinkProbe linkProbe;
     private final org.regionalexchange.node.inbox.ReceiptBatcher receiptBatcher;
 
     private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories, NodeTasks tasks,
-            Clock clock) {
+            LinkProbe linkProbe, Clock clock) {
         this.services = services;
+        this.linkProbe = linkProbe;
         this.main = main;
         this.factories = factories;
         this.tasks = tasks;
@@ -52,6 +55,7 @@ public final class NodeRuntime implements AutoCloseable {
         InternalCredentials internal = InternalCredentials.generate();
         List<CachingConnectionFactory> factories = new ArrayList<>();
         NodeServices services = NodeServices.create(settings, internal, clock, factories::add);
+        LinkProbe linkProbe = null;
         try {
             Main main = new Main();
             main.addInitialProperty("camel.main.name", settings.nodeId());
@@ -69,11 +73,16 @@ public final class NodeRuntime implements AutoCloseable {
                 factories.add(factory);
                 main.bind(DeliveryRoutes.peerComponent(peer.nodeId()), JmsComponent.jmsComponent(factory));
             }
+            java.util.Map<String, jakarta.jms.ConnectionFactory> probed = new java.util.LinkedHashMap<>();
+            settings.peers().values().forEach(peer -> probed.put(peer.nodeId(), PeerConnections.peer(peer.host(),
+                    peer.port(), settings.pki().tlsKeystore(), settings.pki().truststore(),
+                    settings.pki().password())));
+            linkProbe = new LinkProbe(settings.nodeId(), probed, services.hops(), settings.links().heartbeatEvery());
             services.routes().forEach(main.configure()::addRoutesBuilder);
             main.start();
             services.outboxRecovery().requeueMissing();
             NodeTasks tasks = new NodeTasks(settings.nodeId());
-            NodeRuntime runtime = new NodeRuntime(services, main, factories, tasks, clock);
+            NodeRuntime runtime = new NodeRuntime(services, main, factories, tasks, linkProbe.start(), clock);
             runtime.receiptBatcher.start();
             tasks.every(receiptCheckPeriod(settings.delivery().receiptWait()), "the check for overdue receipts",
                     services.receiptWatch()::resendOverdue);
@@ -94,6 +103,9 @@ public final class NodeRuntime implements AutoCloseable {
             }
             return runtime;
         } catch (Exception e) {
+            if (linkProbe != null) {
+                linkProbe.close();
+            }
             factories.forEach(CachingConnectionFactory::destroy);
             services.close();
             throw new IllegalStateException("node " + settings.nodeId() + " did not start: " + e.getMessage(), e);
@@ -160,6 +172,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        linkProbe.close();
         receiptBatcher.close();
         tasks.close();
         try {

@@ -66,7 +66,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, ApiUsers apiUsers,
         NodeMetrics metrics, ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit,
         AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk,
-        ReceivedMessages received, Receipts receipts) {
+        ReceivedMessages received, Receipts receipts, HopHealth hops) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -114,7 +114,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer(),
                         settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
-        HopHealth hops = new HopHealth(clock);
+        HopHealth hops = new HopHealth(clock, settings.links().upWithin(), settings.links().downAfter());
         routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger, hops, delivery.handOvers()));
         SubmissionReader submissions = new SubmissionReader(json);
         routes.add(new LocalSubmitRoutes(submissions));
@@ -127,11 +127,11 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 hops, delivery.receiptWait(), delivery.maxResendWait(), clock);
         OutboxRecovery recovery = new OutboxRecovery(settings.nodeId(), sent, resolver, outbox, internalFactory,
                 settings.peers().keySet());
-        NodeApi api = new NodeApi(sent, received, quarantine, audit,
-                new Health(broker, database, settings.peers().values().stream()
-                        .map(p -> new Health.Peer(p.nodeId(), p.host(), p.port())).toList(),
-                        trust::crlNextUpdate, clock),
-                metrics, clock, settings.auditAnchor(), submissions);
+        Health health = new Health(broker, database, List.copyOf(settings.peers().keySet()), hops,
+                trust::crlNextUpdate, clock);
+        metrics.watch(health, settings.peers().keySet());
+        NodeApi api = new NodeApi(sent, received, quarantine, audit, health, metrics, clock, settings.auditAnchor(),
+                submissions);
         // The operator desks' own factory: their sends and browses run outside any route's transaction.
         CachingConnectionFactory deskFactory = NodeRuntime.caching(
                 PeerConnections.internal(broker.inVmUrl(), internal));
@@ -143,7 +143,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId()));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
-                deadLetterDesk, received, receipts);
+                deadLetterDesk, received, receipts, hops);
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,

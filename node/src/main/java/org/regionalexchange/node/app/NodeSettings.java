@@ -16,6 +16,7 @@ import org.regionalexchange.node.envelope.JsonLimits;
  * @param http the REST API's listener and its users
  * @param peers the nodes this node has a link to, by node id
  * @param delivery when to resend a message whose receipt has not come
+ * @param links how the state of each peer's link is judged from its hand-overs and heartbeats
  * @param auditAnchorInterval how often the head of the audit chain is anchored in {@link #auditAnchor()}
  * @param auditCheckpointInterval how often a country node checks whether to send its chain head to the hub
  * @param limits how much JSON the node reads from others, and the largest message its broker takes
@@ -32,6 +33,7 @@ public record NodeSettings(
         HttpSettings http,
         Map<String, PeerSettings> peers,
         DeliverySettings delivery,
+        LinkSettings links,
         java.time.Duration auditAnchorInterval,
         java.time.Duration auditCheckpointInterval,
         JsonLimits limits,
@@ -91,6 +93,21 @@ public record NodeSettings(
         public DeliverySettings(java.time.Duration receiptWait, java.time.Duration maxResendWait) {
             this(receiptWait, maxResendWait, DEFAULT_HAND_OVERS, DEFAULT_INBOX_CONSUMERS);
         }
+    }
+
+    /**
+     * How a link's state is judged (see {@code HopHealth}).
+     *
+     * @param heartbeatEvery how often a peer without hand-overs gets a heartbeat (a connection and session to its
+     *     broker)
+     * @param upWithin a link is UP while a hand-over or heartbeat succeeded within this time and nothing failed since
+     * @param downAfter a link is DOWN when nothing succeeded within this time; DEGRADED in between
+     */
+    public record LinkSettings(java.time.Duration heartbeatEvery, java.time.Duration upWithin,
+            java.time.Duration downAfter) {
+
+        public static final LinkSettings DEFAULT = new LinkSettings(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(60));
     }
 
     /**

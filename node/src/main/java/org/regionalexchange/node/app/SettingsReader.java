@@ -82,7 +82,7 @@ public final class SettingsReader {
         PkiSettings pki = pki(nodeId);
         JsonLimits limits = limits();
         return new NodeSettings(nodeId, hub, region, dataDir, broker(dataDir), pki, database(dataDir),
-                http(dataDir, limits), peers(nodeId), delivery(),
+                http(dataDir, limits), peers(nodeId), delivery(), links(),
                 duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")),
                 duration("node.audit.checkpoint-interval",
                         optional("node.audit.checkpoint-interval").orElse("PT5M")), limits, rules());
@@ -145,6 +145,25 @@ public final class SettingsReader {
         int attempts = (int) count("node.rules.reference-attempts", 10, 1,
                 EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS - 1, "deliveries");
         return new NodeSettings.RulesSettings(tolerance, attempts);
+    }
+
+    private NodeSettings.LinkSettings links() {
+        NodeSettings.LinkSettings defaults = NodeSettings.LinkSettings.DEFAULT;
+        Duration every = duration("node.links.heartbeat-every", optional("node.links.heartbeat-every")
+                .orElse(defaults.heartbeatEvery().toString()));
+        Duration upWithin = duration("node.links.up-within", optional("node.links.up-within")
+                .orElse(defaults.upWithin().toString()));
+        Duration downAfter = duration("node.links.down-after", optional("node.links.down-after")
+                .orElse(defaults.downAfter().toString()));
+        if (upWithin.compareTo(every) < 0) {
+            throw new SettingsException("node.links.up-within", "is shorter than node.links.heartbeat-every, so an"
+                    + " idle link would never show UP", "set it to at least " + every.multipliedBy(2));
+        }
+        if (downAfter.compareTo(upWithin) < 0) {
+            throw new SettingsException("node.links.down-after", "is shorter than node.links.up-within",
+                    "set it to at least " + upWithin);
+        }
+        return new NodeSettings.LinkSettings(every, upWithin, downAfter);
     }
 
     private NodeSettings.DeliverySettings delivery() {

@@ -74,15 +74,17 @@ final class BenchRegion implements AutoCloseable {
     Duration drain(String label, Submitter submitter, Duration timeout) {
         long start = System.nanoTime();
         long lastPrint = start;
+        // The metrics are read before the summary: a copy receipted while the summary is counted is then subtracted
+        // twice, so the estimate can only reach zero early (and the summary confirms), never stall above it.
+        long deliveredThen = submitter.deliveredCopies();
         long counted = onItsWay(submitter.deliverySummary());
         long countedAt = System.nanoTime();
-        long deliveredThen = submitter.deliveredCopies();
         while (true) {
             long left = counted - (submitter.deliveredCopies() - deliveredThen);
             if (left <= 0 || System.nanoTime() - countedAt > SUMMARY_EVERY.toNanos()) {
+                deliveredThen = submitter.deliveredCopies();
                 counted = onItsWay(submitter.deliverySummary());
                 countedAt = System.nanoTime();
-                deliveredThen = submitter.deliveredCopies();
                 left = counted;
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

@@ -76,6 +76,23 @@ public final class EmbeddedBroker implements AutoCloseable {
         return found == null ? -1 : found.getMessageCount();
     }
 
+    /** When the oldest message waiting in a queue was sent, whether it waits for delivery or for a redelivery. */
+    public java.util.Optional<java.time.Instant> oldestTimestamp(String queue) {
+        Queue found = server == null ? null : server.getActiveMQServer().locateQueue(queue);
+        if (found == null) {
+            return java.util.Optional.empty();
+        }
+        long oldest = Long.MAX_VALUE;
+        for (org.apache.activemq.artemis.core.server.MessageReference first : new org.apache.activemq.artemis.core
+                .server.MessageReference[] {found.peekFirstMessage(), found.peekFirstScheduledMessage()}) {
+            if (first != null && first.getMessage().getTimestamp() > 0) {
+                oldest = Math.min(oldest, first.getMessage().getTimestamp());
+            }
+        }
+        return oldest == Long.MAX_VALUE ? java.util.Optional.empty()
+                : java.util.Optional.of(java.time.Instant.ofEpochMilli(oldest));
+    }
+
     /**
      * Moves the dead-lettered message with this JMS message id back to the address it failed on, keeping its
      * properties (the delivering peer the broker validated among them).

@@ -18,14 +18,15 @@ import org.regionalexchange.node.audit.AuditAnchor;
 /**
  * One fault drill: a stream of uniquely numbered seizure notices from KZ over REST while a fault strikes, then a wait
  * until the sender has every receipt, then the count of what each node stored, gave its subscriber and recorded.
- * The nodes run as separate JVMs; crashes are SIGKILL, a partition is a cut link proxy, a database outage is an
- * immediate stop of the PostgreSQL server.
+ * The nodes run as separate JVMs; crashes are SIGKILL, a partition is a cut link proxy, a frozen link a proxy that
+ * accepts connections but forwards nothing (the sender's /health must see it within {@link #LINK_NOT_UP_WITHIN}), a
+ * database outage is an immediate stop of the PostgreSQL server.
  */
 public final class Drill {
 
     /** The faults, each in a region of its own; {@code BASELINE} strikes none, to measure the same load without. */
     public enum Fault {
-        BASELINE, RECEIVER_CRASH, SENDER_CRASH, HUB_CRASH, PARTITION, DATABASE_OUTAGE;
+        BASELINE, RECEIVER_CRASH, SENDER_CRASH, HUB_CRASH, PARTITION, FROZEN_LINK, DATABASE_OUTAGE;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -46,6 +47,12 @@ public final class Drill {
             Duration receiptWait, Duration drainTimeout, String nodeClasspath) {}
 
     private static final Duration DOWN = Duration.ofSeconds(5);
+    /** The sender's link settings in the frozen-link drill, and what its /health must show. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    private static final Duration UP_WITHIN = Duration.ofSeconds(10);
+    private static final Duration DOWN_AFTER = Duration.ofSeconds(20);
+    static final Duration LINK_NOT_UP_WITHIN = Duration.ofSeconds(30);
+    private static final Duration LINK_UP_AGAIN_WITHIN = Duration.ofSeconds(30);
     private static final String SENDER = "KZ";
     private static final String RECEIVER = "KG";
     private static final String HUB = "CARICC";
@@ -56,6 +63,8 @@ public final class Drill {
     private final Consumer<String> progress;
     private final List<Duration> recoveries = new ArrayList<>();
     private final List<Instant> faultEnds = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int linkProblems;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The receiving node's local acceptor, where the subscriber connects. */
     private int localPort;
@@ -119,7 +128,12 @@ public final class Drill {
             }
         }
         localPort = region.openLocalAcceptor(RECEIVER);
-        if (fault == Fault.PARTITION) {
+        if (fault == Fault.FROZEN_LINK) {
+            region.set(SENDER, "node.links.heartbeat-every", HEARTBEAT.toString());
+            region.set(SENDER, "node.links.up-within", UP_WITHIN.toString());
+            region.set(SENDER, "node.links.down-after", DOWN_AFTER.toString());
+        }
+        if (fault == Fault.PARTITION || fault == Fault.FROZEN_LINK) {
             TcpProxy toReceiver = new TcpProxy(region.peerPort(RECEIVER));
             TcpProxy toSender = new TcpProxy(region.peerPort(SENDER));
             proxies.add(toReceiver);
@@ -170,6 +184,22 @@ public final class Drill {
                 faultEnds.add(Instant.now());
                 report("healed the link", load, counter);
             }
+            case FROZEN_LINK -> {
+                waitUntil(start.plus(stream.multipliedBy(30).dividedBy(100)), load, counter);
+                proxies.forEach(TcpProxy::freeze);
+                Instant frozen = Instant.now();
+                report("froze the link " + SENDER + "-" + RECEIVER + " for " + plan.partition().toSeconds()
+                        + " s (connections accepted, nothing forwarded)", load, counter);
+                Map<String, Duration> seen = watchLink(region, frozen, frozen.plus(plan.partition()),
+                        state -> !state.equals("UP"), state -> state.equals("DOWN"));
+                proxies.forEach(TcpProxy::heal);
+                Instant healed = Instant.now();
+                faultEnds.add(healed);
+                report("healed the link", load, counter);
+                Map<String, Duration> back = watchLink(region, healed, healed.plus(LINK_UP_AGAIN_WITHIN),
+                        state -> state.equals("UP"), state -> state.equals("UP"));
+                judgeLink(seen, back);
+            }
             case DATABASE_OUTAGE -> {
                 waitUntil(start.plus(stream.multipliedBy(30).dividedBy(100)), load, counter);
                 postgres.crash();
@@ -191,6 +221,70 @@ public final class Drill {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /**
+     * Reads the sender's /health for the receiver's link every half second until {@code until} (or until the second
+     * condition held); when each condition first held, from {@code from}, under the keys "first" and "second".
+     */
+    private Map<String, Duration> watchLink(DrillRegion region, Instant from, Instant until,
+            java.util.function.Predicate<String> first, java.util.function.Predicate<String> second) {
+        Map<String, Duration> seen = new java.util.LinkedHashMap<>();
+        String last = "";
+        while (Instant.now().isBefore(until) && !seen.containsKey("second")) {
+            String state = linkState(region);
+            Duration at = Duration.between(from, Instant.now());
+            if (!state.equals(last)) {
+                progress.accept(String.format(Locale.ROOT, "  [%s] %.1f s: %s's /health shows %s as %s", fault.id(),
+                        at.toMillis() / 1000.0, SENDER, RECEIVER, state));
+                last = state;
+            }
+            if (first.test(state)) {
+                seen.putIfAbsent("first", at);
+            }
+            if (second.test(state)) {
+                seen.putIfAbsent("second", at);
+            }
+            NodeProcess.pause(Duration.ofMillis(500));
+        }
+        NodeProcess.pause(Duration.between(Instant.now(), until).isNegative() ? Duration.ZERO
+                : Duration.between(Instant.now(), until));
+        return seen;
+    }
+
+    private String linkState(DrillRegion region) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(get(region.node(SENDER).api()
+                    .resolve("/health"))).path("peers").path(RECEIVER).path("state").asText("missing");
+        } catch (java.io.IOException e) {
+            return "unreadable";
+        }
+    }
+
+    private void judgeLink(Map<String, Duration> frozen, Map<String, Duration> healed) {
+        Duration notUp = frozen.get("first");
+        Duration down = frozen.get("second");
+        Duration up = healed.get("second");
+        notes.add(String.format(Locale.ROOT, "%s's /health after the freeze: not UP after %s, DOWN after %s"
+                + " (down-after %d s); UP again %s after healing", SENDER, seconds(notUp), seconds(down),
+                DOWN_AFTER.toSeconds(), seconds(up)));
+        if (notUp == null || notUp.compareTo(LINK_NOT_UP_WITHIN) > 0) {
+            linkProblems++;
+            notes.add("the frozen link still showed UP after " + LINK_NOT_UP_WITHIN.toSeconds() + " s");
+        }
+        if (plan.partition().compareTo(DOWN_AFTER.plusSeconds(15)) >= 0
+                && (down == null || down.compareTo(DOWN_AFTER.plusSeconds(15)) > 0)) {
+            linkProblems++;
+            notes.add("the frozen link was not DOWN within " + DOWN_AFTER.plusSeconds(15).toSeconds() + " s");
+        }
+        if (up == null) {
+            linkProblems++;
+            notes.add("the healed link was not UP within " + LINK_UP_AGAIN_WITHIN.toSeconds() + " s");
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return duration == null ? "never" : String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private void crashAt(DrillRegion region, String node, Instant at, Load load, DispatchCounter counter) {
@@ -281,7 +375,17 @@ public final class Drill {
         int quarantined = audits.values().stream().mapToInt(DrillAudit::quarantined).sum();
         return new DrillResult(fault.id(), load.accepted().size(), load.refused(), stored, lost, delivered,
                 (int) counter.duplicated(), unrecorded, stuck, auditProblems, quarantined, deadLettered,
-                List.copyOf(recoveries), drain, acceptedPerSecond, deliveredPerSecond(load, counter), problems);
+                List.copyOf(recoveries), drain, acceptedPerSecond, deliveredPerSecond(load, counter), problems,
+                load.unexplained(), linkProblems, notesWith(load));
+    }
+
+    private List<String> notesWith(Load load) {
+        List<String> all = new ArrayList<>(notes);
+        if (load.unexplained() > 0) {
+            all.add(load.unexplained() + " refusals without a 503 problem body and Retry-After, the first: "
+                    + load.firstUnexplained().orElse("?"));
+        }
+        return List.copyOf(all);
     }
 
     /** Accepted notices per second from the first submission until the subscriber had the last of them. */

@@ -21,6 +21,8 @@ public final class DrillReport {
         results.forEach(result -> table.append(result.tableRow()));
         results.forEach(result -> result.problems().forEach(problem -> table.append("  ").append(result.scenario())
                 .append(": ").append(problem).append('\n')));
+        results.forEach(result -> result.notes().forEach(note -> table.append("  ").append(result.scenario())
+                .append(": ").append(note).append('\n')));
         try {
             Files.writeString(folder.resolve("faults-report.md"), "# Fault drills\n\n" + plan.notices()
                     + " notices per drill at " + plan.perSecond() + "/s.\n\n```\n" + table + "```\n");
@@ -48,9 +50,11 @@ public final class DrillReport {
                     .put("quarantined", r.quarantined()).put("deadLettered", r.deadLettered())
                     .put("drainSeconds", r.drain().toMillis() / 1000.0)
                     .put("acceptedPerSecond", r.acceptedPerSecond())
-                    .put("deliveredPerSecond", r.deliveredPerSecond());
+                    .put("deliveredPerSecond", r.deliveredPerSecond())
+                    .put("unexplainedRefusals", r.unexplained()).put("linkProblems", r.linkProblems());
             r.recovery().forEach(d -> drill.withArray("recoverySeconds").add(d.toMillis() / 1000.0));
             r.problems().forEach(drill.withArray("problems")::add);
+            r.notes().forEach(drill.withArray("notes")::add);
         }
         return report;
     }

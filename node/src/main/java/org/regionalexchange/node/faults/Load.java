@@ -40,6 +40,9 @@ final class Load {
     /** seizureRef by the messageId the node gave it. */
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger unexplained = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<String> firstUnexplained =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicInteger submitted = new AtomicInteger();
     private volatile long firstNanos;
     private volatile java.time.Instant firstSubmission;
@@ -131,12 +134,42 @@ final class Load {
                 lastNanos = System.nanoTime();
                 return;
             }
+            if (!explained(response)) {
+                unexplained.incrementAndGet();
+                firstUnexplained.compareAndSet(null, response.statusCode() + " " + response.headers().map() + " "
+                        + response.body().substring(0, Math.min(300, response.body().length())));
+            }
         } catch (IOException e) {
             // the node is down or dropped the connection: not accepted
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         refused.incrementAndGet();
+    }
+
+    /**
+     * Whether a refusal tells the client what happened and when to retry: a 503 with a problem body that names the
+     * cause and a Retry-After. A connection that failed outright (the node is down) is not an answer at all.
+     */
+    static boolean explained(HttpResponse<String> response) {
+        if (response.statusCode() != 503 || response.headers().firstValue("Retry-After").isEmpty()
+                || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            return false;
+        }
+        try {
+            return !JSON.readTree(response.body()).path("detail").asText().isBlank();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Refusals that were answered, but not with a 503 problem body and a Retry-After. */
+    int unexplained() {
+        return unexplained.get();
+    }
+
+    java.util.Optional<String> firstUnexplained() {
+        return java.util.Optional.ofNullable(firstUnexplained.get());
     }
 
     private static JsonNode example() {

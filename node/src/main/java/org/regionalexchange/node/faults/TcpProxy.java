@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A link between two nodes that a drill can cut: a loopback TCP relay in front of a peer's broker port. While cut it
- * closes every open connection and every new one at once, as a network partition that the TCP stack reports; healed,
- * it relays again. The bytes are TLS and pass through untouched.
+ * closes every open connection and every new one at once, as a network partition that the TCP stack reports; frozen,
+ * it keeps accepting connections but forwards nothing on any of them, as a link that silently drops every packet (a
+ * TCP connect still succeeds); healed, it relays again. The bytes are TLS and pass through untouched.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +22,7 @@ final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
+    private volatile boolean frozen;
 
     TcpProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -44,8 +46,13 @@ final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    void freeze() {
+        frozen = true;
+    }
+
     void heal() {
         cut = false;
+        frozen = false;
     }
 
     @Override
@@ -79,11 +86,16 @@ final class TcpProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read; (read = in.read(buffer)) >= 0; ) {
+                    while (frozen && !from.isClosed()) {
+                        Thread.sleep(20);
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);

@@ -19,9 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the delivered receipts this node owes, on a thread of its own: whenever receipts are owed it takes all of
  * them (up to {@link Receipts#MAX_PER_RECEIPT} per sender), submits one signed receipt per sender (sealed, recorded
- * and queued like any message), then notes them paid. Rounds start at most every {@link #ROUND_SPACING}: a lone
- * message is answered at once, while under load the messages of the spacing share one receipt, so the sealing,
- * sending and opening of receipts costs the pair of nodes a fraction of what one receipt per message would.
+ * and queued like any message), then notes them paid. While it seals and sends one round, the next messages' receipts
+ * accumulate, so the batches grow with the load and a lone message is answered at once.
  *
  * <p>Nothing is lost to a crash: a receipt is owed in the database before the inbox acknowledges its message, and
  * paid only after the receipt is queued; a node stopped in between answers those messages again when it starts,
@@ -35,11 +34,6 @@ public final class ReceiptBatcher implements AutoCloseable {
     /** How often the owed receipts are looked at when nothing signals: after a restart, and after a retry wait. */
     private static final Duration IDLE_LOOK = Duration.ofSeconds(1);
     private static final int ROUND = 2_000;
-    /**
-     * The shortest time between the starts of two rounds. It bounds the delay a receipt takes on (well under the
-     * sender's latency budget) and sets the batch size under load: at 300 messages/s, about six per receipt.
-     */
-    static final Duration ROUND_SPACING = Duration.ofMillis(20);
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptBatcher.class);
 
     private final String self;
@@ -71,14 +65,10 @@ public final class ReceiptBatcher implements AutoCloseable {
     }
 
     private void loop() {
-        long lastRound = System.nanoTime() - ROUND_SPACING.toNanos();
         while (running) {
             try {
-                if (owed.tryAcquire(IDLE_LOOK.toMillis(), TimeUnit.MILLISECONDS)) {
-                    TimeUnit.NANOSECONDS.sleep(untilNextRound(System.nanoTime() - lastRound));
-                    owed.drainPermits();
-                    lastRound = System.nanoTime();
-                }
+                owed.tryAcquire(IDLE_LOOK.toMillis(), TimeUnit.MILLISECONDS);
+                owed.drainPermits();
                 sendOwed();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -88,11 +78,6 @@ public final class ReceiptBatcher implements AutoCloseable {
                         IDLE_LOOK.toSeconds(), e.getMessage());
             }
         }
-    }
-
-    /** How long to wait before the next round, given the time since the last one started. */
-    static long untilNextRound(long sinceLastRoundNanos) {
-        return Math.max(0, ROUND_SPACING.toNanos() - sinceLastRoundNanos);
     }
 
     /** One round: every sender owed receipts gets one receipt per {@link Receipts#MAX_PER_RECEIPT} messages. */

@@ -1,27 +1,63 @@
 package org.regionalexchange.node.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether each next hop is taking copies, as the delivery routes see it: a hop whose last attempt failed after its
- * last successful hand-over is stalled. Resending through a stalled hop only piles more copies behind the ones
- * already waiting for it.
+ * Whether each next hop is taking copies, from what really happened: hand-overs the peer's broker accepted, and
+ * heartbeats it answered while there was nothing to hand over (see {@link LinkProbe}). A TCP connect proves nothing
+ * here: a link that accepts connections but forwards nothing looks open to it.
+ *
+ * <ul>
+ *   <li>{@link LinkState#UP}: a hand-over or heartbeat succeeded within {@code upWithin}, and nothing failed since;
+ *   <li>{@link LinkState#DEGRADED}: the last success is older than {@code upWithin}, or an attempt failed after it,
+ *       but it is within {@code downAfter};
+ *   <li>{@link LinkState#DOWN}: nothing succeeded within {@code downAfter}, or ever since the node started.
+ * </ul>
+ * A hop whose last attempt failed after its last success is also <em>stalled</em>: resending through it only piles
+ * more copies behind the ones already waiting for it.
  */
 public final class HopHealth {
 
+    public static final Duration DEFAULT_UP_WITHIN = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_DOWN_AFTER = Duration.ofSeconds(60);
+
+    /** What one link looks like now; the instants are empty when it never happened since the node started. */
+    public record Link(LinkState state, Optional<Instant> lastHandOver, Optional<Instant> lastSuccess,
+            Optional<Instant> lastFailure) {}
+
     private final Map<String, Instant> lastHandOver = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastHeartbeat = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Duration upWithin;
+    private final Duration downAfter;
 
     public HopHealth(Clock clock) {
+        this(clock, DEFAULT_UP_WITHIN, DEFAULT_DOWN_AFTER);
+    }
+
+    public HopHealth(Clock clock, Duration upWithin, Duration downAfter) {
+        if (downAfter.compareTo(upWithin) < 0) {
+            throw new IllegalArgumentException("a link is down after " + downAfter + ", before it stops being up ("
+                    + upWithin + ")");
+        }
         this.clock = clock;
+        this.upWithin = upWithin;
+        this.downAfter = downAfter;
     }
 
     public void handedOver(String hop) {
         lastHandOver.put(hop, clock.instant());
+    }
+
+    /** The peer's broker took a connection and a session as this node's own identity: the link carries traffic. */
+    public void heartbeat(String hop) {
+        lastHeartbeat.put(hop, clock.instant());
     }
 
     public void failed(String hop) {
@@ -30,7 +66,45 @@ public final class HopHealth {
 
     public boolean isStalled(String hop) {
         Instant failure = lastFailure.get(hop);
+        Optional<Instant> success = lastSuccess(hop);
+        return failure != null && (success.isEmpty() || failure.isAfter(success.get()));
+    }
+
+    /** Whether something went through recently enough that a heartbeat would tell nothing new. */
+    boolean succeededWithin(String hop, Duration period) {
+        return lastSuccess(hop).map(success -> !success.plus(period).isBefore(clock.instant())).orElse(false);
+    }
+
+    public Link link(String hop) {
+        Optional<Instant> success = lastSuccess(hop);
+        Optional<Instant> failure = Optional.ofNullable(lastFailure.get(hop));
+        return new Link(state(success, failure), Optional.ofNullable(lastHandOver.get(hop)), success, failure);
+    }
+
+    public LinkState state(String hop) {
+        return link(hop).state();
+    }
+
+    private LinkState state(Optional<Instant> success, Optional<Instant> failure) {
+        if (success.isEmpty()) {
+            return LinkState.DOWN;
+        }
+        Duration age = Duration.between(success.get(), clock.instant());
+        if (age.compareTo(downAfter) > 0) {
+            return LinkState.DOWN;
+        }
+        if (age.compareTo(upWithin) > 0 || failure.filter(f -> f.isAfter(success.get())).isPresent()) {
+            return LinkState.DEGRADED;
+        }
+        return LinkState.UP;
+    }
+
+    private Optional<Instant> lastSuccess(String hop) {
         Instant handOver = lastHandOver.get(hop);
-        return failure != null && (handOver == null || failure.isAfter(handOver));
+        Instant heartbeat = lastHeartbeat.get(hop);
+        if (handOver == null) {
+            return Optional.ofNullable(heartbeat);
+        }
+        return Optional.of(heartbeat == null || handOver.isAfter(heartbeat) ? handOver : heartbeat);
     }
 }

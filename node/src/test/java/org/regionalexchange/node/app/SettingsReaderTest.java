@@ -170,6 +170,29 @@ class SettingsReaderTest {
     }
 
     @Test
+    void linksGetAHeartbeatEveryFiveSecondsAreUpWithinFifteenAndDownAfterSixtyUnlessSetOtherwise() {
+        assertThat(read().links()).isEqualTo(NodeSettings.LinkSettings.DEFAULT);
+        assertThat(NodeSettings.LinkSettings.DEFAULT).isEqualTo(new NodeSettings.LinkSettings(
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(60)));
+        properties.setProperty("node.links.heartbeat-every", "PT2S");
+        properties.setProperty("node.links.up-within", "PT10S");
+        properties.setProperty("node.links.down-after", "PT20S");
+        assertThat(read().links()).isEqualTo(new NodeSettings.LinkSettings(java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void rejectsLinkTimesThatCouldNeverShowAnIdleLinkUp() {
+        properties.setProperty("node.links.heartbeat-every", "PT30S");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("node.links.up-within: is shorter than node.links.heartbeat-every");
+        properties.setProperty("node.links.heartbeat-every", "PT5S");
+        properties.setProperty("node.links.down-after", "PT10S");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessage("node.links.down-after: is shorter than node.links.up-within (set it to at least PT15S)");
+    }
+
+    @Test
     void rejectsNoConcurrentHandOvers() {
         properties.setProperty("node.delivery.hand-overs", "0");
         assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)

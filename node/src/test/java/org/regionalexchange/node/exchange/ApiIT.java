@@ -88,12 +88,18 @@ class ApiIT {
 
     @Test
     void healthAndMetricsAnswer() throws Exception {
+        // The link is UP once a heartbeat or a hand-over to KG went through, within a few seconds of the start.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(get("/health").body()).contains("\"KG\":{\"state\":\"UP\""));
         ApiClient.Response health = get("/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"broker\":\"UP\"").contains("\"database\":\"UP\"")
-                .contains("\"crl\":\"CURRENT\"").contains("\"KG\":\"REACHABLE\"");
+                .contains("\"crl\":\"CURRENT\"").contains("\"outboxDepth\":");
         String metrics = get("/metrics").body();
-        assertThat(metrics).contains("regional_exchange_queue_depth").contains("regional_exchange_seal");
+        assertThat(metrics).contains("regional_exchange_queue_depth").contains("regional_exchange_seal")
+                .contains("regional_exchange_link_state{peer=\"KG\",state=\"UP\"} 1.0")
+                .contains("regional_exchange_link_state{peer=\"KG\",state=\"DOWN\"} 0.0")
+                .contains("regional_exchange_outbox_oldest_waiting_seconds{peer=\"KG\"}");
     }
 
     @Test

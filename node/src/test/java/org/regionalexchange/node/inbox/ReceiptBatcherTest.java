@@ -124,17 +124,6 @@ class ReceiptBatcherTest {
     }
 
     @Test
-    void startsARoundAtOnceAfterAQuietSpellAndSpacesTheRoundsUnderLoad() {
-        long spacing = ReceiptBatcher.ROUND_SPACING.toNanos();
-
-        assertThat(ReceiptBatcher.untilNextRound(spacing * 50)).as("idle: a lone message is answered at once")
-                .isZero();
-        assertThat(ReceiptBatcher.untilNextRound(spacing)).isZero();
-        assertThat(ReceiptBatcher.untilNextRound(spacing / 4)).isEqualTo(spacing - spacing / 4);
-        assertThat(ReceiptBatcher.untilNextRound(0)).isEqualTo(spacing);
-    }
-
-    @Test
     void aSecondCopyOwesItsReceiptOnceWhileTheFirstIsStillOwed() {
         received.owe(id("KZ", 0), "KZ", NOW, NOW);
         received.owe(id("KZ", 0), "KZ", NOW, NOW.plusSeconds(1));

@@ -1,0 +1,76 @@
+package org.regionalexchange.node.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A link's state from its hand-overs, heartbeats and failures, on a clock the test moves. */
+class HopHealthTest {
+
+    final ReceiptWatchTest.MovableClock clock = new ReceiptWatchTest.MovableClock(
+            Instant.parse("2026-12-03T10:00:00Z"));
+    final HopHealth links = new HopHealth(clock, Duration.ofSeconds(15), Duration.ofSeconds(60));
+
+    @Test
+    void aLinkNeverTriedSinceTheStartIsDownWithNoLastSuccess() {
+        HopHealth.Link link = links.link("KG");
+
+        assertThat(link.state()).isEqualTo(LinkState.DOWN);
+        assertThat(link.lastSuccess()).isEmpty();
+        assertThat(link.lastHandOver()).isEmpty();
+    }
+
+    @Test
+    void aRecentHandOverOrHeartbeatIsUpAndAgesThroughDegradedToDown() {
+        links.handedOver("KG");
+        Instant handOver = clock.instant();
+        assertThat(links.state("KG")).isEqualTo(LinkState.UP);
+
+        clock.move(Duration.ofSeconds(16));
+        assertThat(links.state("KG")).as("nothing went through for longer than up-within").isEqualTo(
+                LinkState.DEGRADED);
+
+        clock.move(Duration.ofSeconds(45));
+        HopHealth.Link link = links.link("KG");
+        assertThat(link.state()).isEqualTo(LinkState.DOWN);
+        assertThat(link.lastHandOver()).contains(handOver);
+
+        links.heartbeat("KG");
+        assertThat(links.link("KG").state()).isEqualTo(LinkState.UP);
+        assertThat(links.link("KG").lastHandOver()).as("a heartbeat is not a hand-over").contains(handOver);
+        assertThat(links.link("KG").lastSuccess()).contains(clock.instant());
+    }
+
+    @Test
+    void aFailureAfterTheLastSuccessDegradesTheLinkAtOnceAndStallsTheHop() {
+        links.handedOver("KG");
+        clock.move(Duration.ofSeconds(1));
+        links.failed("KG");
+
+        assertThat(links.state("KG")).isEqualTo(LinkState.DEGRADED);
+        assertThat(links.isStalled("KG")).isTrue();
+
+        clock.move(Duration.ofSeconds(1));
+        links.heartbeat("KG");
+        assertThat(links.state("KG")).isEqualTo(LinkState.UP);
+        assertThat(links.isStalled("KG")).isFalse();
+    }
+
+    @Test
+    void linksAreJudgedApart() {
+        links.handedOver("KG");
+        links.failed("CARICC");
+
+        assertThat(links.state("KG")).isEqualTo(LinkState.UP);
+        assertThat(links.state("CARICC")).isEqualTo(LinkState.DOWN);
+    }
+
+    @Test
+    void refusesADownAfterShorterThanUpWithin() {
+        assertThatThrownBy(() -> new HopHealth(clock, Duration.ofSeconds(30), Duration.ofSeconds(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT10S");
+    }
+}
