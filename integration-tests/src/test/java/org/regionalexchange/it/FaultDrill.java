@@ -45,7 +45,7 @@ final class FaultDrill {
         assertThat(result.path("stored").asInt()).as("stored at every recipient").isEqualTo(accepted);
         assertThat(result.path("deliveredToSubscriber").asInt()).as("given to the subscriber").isEqualTo(accepted);
         for (String zero : new String[] {"lost", "duplicatedToSubscriber", "unrecorded", "stuck", "auditProblems",
-                "quarantined", "deadLettered", "unexplainedRefusals", "linkProblems"}) {
+                "quarantined", "deadLettered", "unexplainedRefusals", "healthProblems"}) {
             assertThat(result.path(zero).asInt()).as(zero + " in " + result).isZero();
         }
         return result;

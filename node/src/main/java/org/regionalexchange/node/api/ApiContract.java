@@ -16,6 +16,7 @@ final class ApiContract {
     static final String INBOX = "direct:api-inbox";
     static final String QUARANTINE = "direct:api-quarantine";
     static final String QUARANTINE_RAW = "direct:api-quarantine-raw";
+    static final String QUARANTINE_REPEATS = "direct:api-quarantine-repeats";
     static final String RELEASE = "direct:api-quarantine-release";
     static final String DELETE_QUARANTINED = "direct:api-quarantine-delete";
     static final String DEAD_LETTERS = "direct:api-dead-letters";
@@ -108,6 +109,16 @@ final class ApiContract {
                 .param().name("peer").type(RestParamType.query).dataType("string").required(false)
                     .description("the delivering peer").endParam()
                 .to(QUARANTINE);
+        refusals(rest);
+        rest.get("/quarantine/repeats").id("rest-quarantine-repeats").security("basic")
+                .description("Rejections counted instead of kept: once a peer has had node.inbox."
+                        + "peer-quarantine-per-hour messages of one reason quarantined in an hour, the rest of that"
+                        + " hour's are counted here (first and last messageId and time), without their bytes."
+                        + " Roles: auditor, admin.")
+                .produces(ApiRoutes.JSON).outType(QuarantineRepeat[].class)
+                .param().name("limit").type(RestParamType.query).dataType("integer").required(false)
+                    .description("at most this many (1 to 500, default 100)").endParam()
+                .to(QUARANTINE_REPEATS);
         refusals(rest);
         rest.get("/quarantine/{id}/raw").id("rest-quarantine-raw").security("basic")
                 .description("The bytes of one quarantined message, as received. Role: admin.")

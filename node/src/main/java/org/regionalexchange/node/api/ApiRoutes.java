@@ -189,6 +189,10 @@ public final class ApiRoutes extends RouteBuilder {
                 .setBody(method(desks, "quarantine(${header.limit}, ${header.before}, ${header.reasonCode},"
                         + " ${header.peer})"))
                 .process(json(200));
+        from(ApiContract.QUARANTINE_REPEATS).routeId("api-quarantine-repeats")
+                .process(guard.allow(AUDITOR, ADMIN))
+                .setBody(method(desks, "repeats(${header.limit})"))
+                .process(json(200));
         from(ApiContract.QUARANTINE_RAW).routeId("api-quarantine-raw")
                 .process(guard.allow(ADMIN))
                 .setBody(method(desks, "quarantined(${header.id})"))

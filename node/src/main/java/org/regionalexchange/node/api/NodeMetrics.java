@@ -26,6 +26,7 @@ public final class NodeMetrics {
         depth(broker, BrokerAddresses.INBOX);
         depth(broker, BrokerAddresses.DEAD_LETTER);
         peers.forEach(peer -> depth(broker, BrokerAddresses.outbox(peer)));
+        peers.forEach(peer -> depth(broker, BrokerAddresses.inbox(peer)));
     }
 
     /**
@@ -89,6 +90,13 @@ public final class NodeMetrics {
                 .minimumExpectedValue(java.time.Duration.ofMillis(5))
                 .maximumExpectedValue(java.time.Duration.ofHours(1))
                 .register(registry).record(latency);
+    }
+
+    /** One message refused by the inbox, by the peer that delivered it and the reason: a flood shows per peer. */
+    public void rejected(String peer, String reasonCode) {
+        io.micrometer.core.instrument.Counter.builder("regional_exchange_inbox_rejected")
+                .description("Messages the inbox refused, kept in quarantine or counted as repeats")
+                .tags("peer", peer, "reason", reasonCode).register(registry).increment();
     }
 
     public PrometheusMeterRegistry registry() {

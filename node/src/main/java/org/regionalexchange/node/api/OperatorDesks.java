@@ -27,6 +27,12 @@ public final class OperatorDesks {
         return NodeApi.write(items);
     }
 
+    /** The hours in which a peer's rejections of one reason went past what is kept, with their counts. */
+    public String repeats(String limit) {
+        return NodeApi.write(quarantine.repeats(number("limit", limit, 100)).stream().map(QuarantineRepeat::of)
+                .toList());
+    }
+
     /** @throws ApiProblem 404 when there is no such entry */
     public byte[] quarantined(String id) {
         long entry = id("quarantine entry", id);

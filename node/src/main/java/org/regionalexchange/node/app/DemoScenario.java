@@ -75,7 +75,7 @@ final class DemoScenario {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             HopCopy copy = new HopCopy(receiver, header.get("messageId").asText(), sender, List.of(receiver),
                     envelope.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            session.createProducer(session.createQueue(BrokerAddresses.INBOX))
+            session.createProducer(session.createQueue(BrokerAddresses.inbox(sender)))
                     .send(OutboxWriter.envelopeMessage(session, copy));
         } catch (JMSException e) {
             throw new IllegalStateException("could not deliver the tampered envelope: " + e.getMessage(), e);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The fault drills: nodes as separate processes on loopback, a stream of notices, and a crash, a partition, a frozen
- * link or a database outage in the middle of it; then the table of what was accepted, stored, given to the subscriber,
+ * link, a database outage or a peer's flood in the middle of it; then the table of what was accepted, stored, given to the subscriber,
  * recorded and left stuck. Exits 0 when every drill lost, doubled and left nothing.
  */
 @Command(name = "faults", mixinStandardHelpOptions = true,
@@ -35,9 +35,9 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "40", description = "Submissions per second (default: ${DEFAULT-VALUE}).")
     double rate;
     @Option(names = "--scenarios",
-            defaultValue = "receiver-crash,sender-crash,hub-crash,partition,frozen-link,database-outage",
+            defaultValue = "receiver-crash,sender-crash,hub-crash,partition,frozen-link,database-outage,flood",
             description = "Which drills, comma-separated: baseline (no fault), receiver-crash, sender-crash,"
-                    + " hub-crash, partition, frozen-link, database-outage (default: ${DEFAULT-VALUE}).")
+                    + " hub-crash, partition, frozen-link, database-outage, flood (default: ${DEFAULT-VALUE}).")
     String scenarios;
     @Option(names = "--partition", defaultValue = "PT60S", description = "How long the link is cut (partition) or frozen (frozen-link) (default: ${DEFAULT-VALUE}).")
     Duration partition;

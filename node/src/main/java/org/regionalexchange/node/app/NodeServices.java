@@ -34,6 +34,7 @@ import org.regionalexchange.node.inbox.InboxRoutes;
 import org.regionalexchange.node.inbox.LocalDispatcher;
 import org.regionalexchange.node.inbox.QuarantineDesk;
 import org.regionalexchange.node.inbox.Receipts;
+import org.regionalexchange.node.inbox.QuarantineBudget;
 import org.regionalexchange.node.inbox.Rejections;
 import org.regionalexchange.node.inbox.Relay;
 import org.regionalexchange.node.outbox.CopyQueue;
@@ -115,14 +116,17 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
         HopHealth hops = new HopHealth(clock, settings.links().upWithin(), settings.links().downAfter());
-        routes.add(new DeliveryRoutes(settings.peers().keySet(), sentLedger, hops, delivery.handOvers()));
+        routes.add(new DeliveryRoutes(settings.nodeId(), settings.peers().keySet(), sentLedger, hops,
+                delivery.handOvers()));
         SubmissionReader submissions = new SubmissionReader(json);
         routes.add(new LocalSubmitRoutes(submissions));
-        routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock)));
+        routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock,
+                new QuarantineBudget(settings.broker().inboxLimits().quarantinePerHour()), metrics::rejected)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
                 new Acceptance(new MessageOpener(keys, trust, clock, json), catalog, received, audit, clock,
                         metrics.openTimer(), rules, settings.rules().referenceAttempts()),
-                new LocalDispatcher(dispatchFactory, received, clock), receipts, delivery.inboxConsumers()));
+                new LocalDispatcher(dispatchFactory, received, clock), receipts, settings.peers().keySet(),
+                delivery.inboxConsumers()));
         ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox::enqueueCopies, audit,
                 hops, delivery.receiptWait(), delivery.maxResendWait(), clock);
         OutboxRecovery recovery = new OutboxRecovery(settings.nodeId(), sent, resolver, outbox, internalFactory,
@@ -149,12 +153,14 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,
             RegionalTrust trust, NodeDatabase database) {
         NodeSecurityManager security = new NodeSecurityManager(internal,
-                LocalUsers.read(settings.broker().localUsersFile()), NodeIdentity::of, trust::isRevoked);
+                LocalUsers.read(settings.broker().localUsersFile()), NodeIdentity::of, trust::isRevoked,
+                settings.broker().inboxLimits().maxConnections());
         try {
             return new EmbeddedBroker(new BrokerConfig(settings.nodeId(), settings.dataDir(),
                     settings.broker().host(), settings.broker().peerPort(), settings.broker().localPort(),
                     settings.pki().tlsKeystore(), settings.pki().truststore(), settings.pki().password(),
-                    settings.peers().keySet(), settings.limits().maxBytes()), security).start();
+                    settings.peers().keySet(), settings.limits().maxBytes(), settings.broker().inboxLimits()),
+                    security).start();
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -61,8 +61,11 @@ public record NodeSettings(
         return Optional.ofNullable(peers.get(id));
     }
 
-    /** The embedded broker's listeners. */
-    public record BrokerSettings(String host, int peerPort, int localPort, Path localUsersFile) {}
+    /**
+     * The embedded broker's listeners, and what each peer may have waiting in its inbox here.
+     */
+    public record BrokerSettings(String host, int peerPort, int localPort, Path localUsersFile,
+            org.regionalexchange.node.broker.InboxLimits inboxLimits) {}
 
     /** This node's key material and the regional trust anchor. */
     public record PkiSettings(
@@ -100,7 +103,8 @@ public record NodeSettings(
      *
      * @param heartbeatEvery how often a peer without hand-overs gets a heartbeat (a connection and session to its
      *     broker)
-     * @param upWithin a link is UP while a hand-over or heartbeat succeeded within this time and nothing failed since
+     * @param upWithin a link is UP while a hand-over or heartbeat succeeded within this time and no hand-over failed
+     *     in it
      * @param downAfter a link is DOWN when nothing succeeded within this time; DEGRADED in between
      */
     public record LinkSettings(java.time.Duration heartbeatEvery, java.time.Duration upWithin,

@@ -202,7 +202,20 @@ public final class SettingsReader {
                         "set the TLS port peers connect to, e.g. node.broker.peer-port=61617"), false),
                 port("node.broker.local-port", optional("node.broker.local-port").orElse("0"), true),
                 path("node.broker.local-users-file", optional("node.broker.local-users-file")
-                        .orElse(dataDir.resolve("local-users.properties").toString())));
+                        .orElse(dataDir.resolve("local-users.properties").toString())), inboxLimits());
+    }
+
+    private org.regionalexchange.node.broker.InboxLimits inboxLimits() {
+        org.regionalexchange.node.broker.InboxLimits defaults = org.regionalexchange.node.broker.InboxLimits.DEFAULT;
+        return new org.regionalexchange.node.broker.InboxLimits(
+                count("node.inbox.peer-max-messages", defaults.maxMessages(), 100, Integer.MAX_VALUE,
+                        "messages waiting from one peer"),
+                count("node.inbox.peer-max-bytes", defaults.maxBytes(), 1024L * 1024, Long.MAX_VALUE,
+                        "bytes waiting from one peer"),
+                (int) count("node.inbox.peer-max-connections", defaults.maxConnections(), 2, 1_000,
+                        "connections of one peer"),
+                (int) count("node.inbox.peer-quarantine-per-hour", defaults.quarantinePerHour(), 1, 1_000_000,
+                        "rejected messages of one reason from one peer kept each hour"));
     }
 
     private PkiSettings pki(String nodeId) {

@@ -54,7 +54,9 @@ final class BrokerBound {
         int port = freePort();
         BrokerConfig config = new BrokerConfig("KZ", folder.resolve("kz-data"), "127.0.0.1", port, 0,
                 pki.node("KZ").tlsKeystore(), pki.truststore(), pki.password(), List.of("KG"),
-                JsonLimits.DEFAULT.maxBytes());
+                JsonLimits.DEFAULT.maxBytes(),
+                // The bound measures the broker, not the per-peer inbox limit: the batches may run far ahead.
+                new org.regionalexchange.node.broker.InboxLimits(Integer.MAX_VALUE, 64L << 30, 16, 1_000));
         List<Figure> figures = new ArrayList<>();
         try (EmbeddedBroker broker = new EmbeddedBroker(config, new NodeSecurityManager(internal, Map.of(),
                 NodeIdentity::of, certificate -> false)).start()) {
@@ -95,7 +97,7 @@ final class BrokerBound {
         /** Lets the consumer take what the sender left, so the next case starts on an empty queue. */
         private void awaitEmpty(Workers consumer) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (broker.depth(BrokerAddresses.INBOX) > 0 && consumer.running() && System.nanoTime() < deadline) {
+            while (broker.depth(BrokerAddresses.inbox("KG")) > 0 && consumer.running() && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             }
         }
@@ -112,7 +114,7 @@ final class BrokerBound {
             connection = factory.createConnection();
             session = connection.createSession(batch > 1, batch > 1 ? Session.SESSION_TRANSACTED
                     : Session.AUTO_ACKNOWLEDGE);
-            producer = session.createProducer(session.createQueue(BrokerAddresses.INBOX));
+            producer = session.createProducer(session.createQueue(BrokerAddresses.inbox("KG")));
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
         }
 
@@ -147,7 +149,7 @@ final class BrokerBound {
             this.received = received;
             connection = factory.createConnection();
             session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            consumer = session.createConsumer(session.createQueue(BrokerAddresses.INBOX));
+            consumer = session.createConsumer(session.createQueue(BrokerAddresses.inbox("KG")));
             connection.start();
         }
 

@@ -4,20 +4,20 @@ import java.util.Set;
 import org.apache.activemq.artemis.core.security.CheckType;
 
 /**
- * Who may do what on this node's broker. Peers may only send to the inbox; local subscribers may read the
- * dispatch address and submit; only the node's own in-VM client may do anything else.
+ * Who may do what on this node's broker. A peer may only send to its own inbox (its validated node id names it);
+ * local subscribers may read the dispatch address and submit; only the node's own in-VM client may do anything else.
  */
 public enum AccessPolicy {
     INTERNAL {
         @Override
-        boolean permits(CheckType check, String address) {
+        boolean permits(CheckType check, String address, String user) {
             return true;
         }
     },
     PEER {
         @Override
-        boolean permits(CheckType check, String address) {
-            return check == CheckType.SEND && BrokerAddresses.INBOX.equals(address);
+        boolean permits(CheckType check, String address, String user) {
+            return check == CheckType.SEND && user != null && BrokerAddresses.inbox(user).equals(address);
         }
     },
     LOCAL {
@@ -26,14 +26,15 @@ public enum AccessPolicy {
                 CheckType.CREATE_DURABLE_QUEUE, CheckType.DELETE_DURABLE_QUEUE);
 
         @Override
-        boolean permits(CheckType check, String address) {
+        boolean permits(CheckType check, String address, String user) {
             String plain = address.contains("::") ? address.substring(0, address.indexOf("::")) : address;
             return (SUBSCRIBE.contains(check) && plain.equals(BrokerAddresses.LOCAL_DISPATCH))
                     || (check == CheckType.SEND && plain.equals(BrokerAddresses.LOCAL_SUBMIT));
         }
     };
 
-    abstract boolean permits(CheckType check, String address);
+    /** @param user the authenticated user: for a peer, its node id */
+    abstract boolean permits(CheckType check, String address, String user);
 
     /** The acceptor security domain that admits clients under this policy. */
     String domain() {

@@ -3,7 +3,10 @@ package org.regionalexchange.node.broker;
 /** The one place broker address names are defined. Each address has a single anycast queue of the same name. */
 public final class BrokerAddresses {
 
-    /** Where peers deliver sealed envelopes; the only address a peer may touch. */
+    /**
+     * The node's own inbox: copies released from quarantine re-enter here. Peers cannot reach it; each peer delivers
+     * to an inbox of its own ({@link #inbox(String)}).
+     */
     public static final String INBOX = "exchange.inbox";
     /** Verified messages for local subscribers (customs units, local systems); multicast. */
     public static final String LOCAL_DISPATCH = "local.dispatch";
@@ -13,8 +16,17 @@ public final class BrokerAddresses {
     public static final String DEAD_LETTER = "exchange.dead-letter";
 
     private static final String OUTBOX_PREFIX = "exchange.outbox.";
+    private static final String INBOX_PREFIX = "exchange.inbox.";
 
     private BrokerAddresses() {}
+
+    /**
+     * Where one peer delivers sealed envelopes, the only address it may touch: each peer's messages wait apart, within
+     * limits of their own, and are consumed by consumers of their own, so one peer's flood cannot hold back another's.
+     */
+    public static String inbox(String peerNodeId) {
+        return INBOX_PREFIX + peerNodeId;
+    }
 
     /** The durable per-peer queue a message waits in until the peer's inbox has taken it. */
     public static String outbox(String peerNodeId) {

@@ -18,6 +18,7 @@ import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
 import org.slf4j.Logger;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's own Artemis broker with a persistent journal in the data folder. Peers reach it only through a TLS 1.3
- * acceptor that requires a client certificate from the regional CA; local subscribers through a server-TLS acceptor
+ * acceptor that requires a client certificate from the regional CA, and each peer may only deliver to its own inbox
+ * queue, within per-peer limits (see {@link InboxLimits}); local subscribers come through a server-TLS acceptor
  * with passwords; the node itself in-VM. What peers and local systems send is refused over the node's message size
  * limit (see {@link MessageSizeLimit}).
  */
@@ -154,6 +156,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setPagingDirectory(config.dataDir().resolve("broker/paging").toString())
                 .setLargeMessagesDirectory(config.dataDir().resolve("broker/large").toString())
                 .setSecurityEnabled(true)
+                // Every connection and session is authenticated afresh: a cached result would skip the per-peer
+                // connection count and a revocation published since.
+                .setAuthenticationCacheSize(0)
                 .setPopulateValidatedUser(true)
                 .setJMXManagementEnabled(false)
                 .setGracefulShutdownEnabled(true)
@@ -168,8 +173,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                     tlsParams(config.localPort(), false, AccessPolicy.LOCAL), "local"));
         }
         addQueues(c);
-        c.registerBrokerPlugin(new MessageSizeLimit(config.nodeId(), config.maxMessageBytes(),
-                Set.of(BrokerAddresses.INBOX, BrokerAddresses.LOCAL_SUBMIT)));
+        Set<String> outsiders = new java.util.HashSet<>(Set.of(BrokerAddresses.INBOX, BrokerAddresses.LOCAL_SUBMIT));
+        config.peers().forEach(peer -> outsiders.add(BrokerAddresses.inbox(peer)));
+        c.registerBrokerPlugin(new MessageSizeLimit(config.nodeId(), config.maxMessageBytes(), outsiders));
         return c;
     }
 
@@ -195,21 +201,33 @@ public final class EmbeddedBroker implements AutoCloseable {
         c.addAddressSetting("exchange.outbox.#", new AddressSettings()
                 .setRedeliveryDelay(1_000).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(30_000)
                 .setMaxDeliveryAttempts(-1));
-        // The inbox retries transient faults (database busy); a message that still fails is parked, not dropped.
-        c.addAddressSetting(BrokerAddresses.INBOX, new AddressSettings()
-                .setRedeliveryDelay(500).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(10_000)
-                .setMaxDeliveryAttempts(INBOX_DELIVERY_ATTEMPTS).setDeadLetterAddress(
-                        org.apache.activemq.artemis.api.core.SimpleString.of(BrokerAddresses.DEAD_LETTER)));
+        // The inboxes retry transient faults (database busy); a message that still fails is parked, not dropped.
+        c.addAddressSetting(BrokerAddresses.INBOX, inboxSettings());
+        // Each peer's inbox also has limits of its own: past them the peer's send is refused (FAIL), and the
+        // excess waits in the peer's outbox instead of here.
+        InboxLimits limits = config.inboxLimits();
+        config.peers().forEach(peer -> c.addAddressSetting(BrokerAddresses.inbox(peer), inboxSettings()
+                .setMaxSizeMessages(limits.maxMessages()).setMaxSizeBytes(limits.maxBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)));
         c.addAddressSetting("#", new AddressSettings().setAutoCreateAddresses(false).setAutoCreateQueues(false)
                 .setAutoDeleteQueues(false).setAutoDeleteAddresses(false));
         c.addAddressSetting(BrokerAddresses.LOCAL_DISPATCH, new AddressSettings().setAutoCreateQueues(true)
                 .setAutoDeleteQueues(true));
         anycast(c, BrokerAddresses.INBOX);
+        config.peers().forEach(peer -> anycast(c, BrokerAddresses.inbox(peer)));
         anycast(c, BrokerAddresses.DEAD_LETTER);
         anycast(c, BrokerAddresses.LOCAL_SUBMIT);
         config.peers().forEach(peer -> anycast(c, BrokerAddresses.outbox(peer)));
         c.addAddressConfiguration(new org.apache.activemq.artemis.core.config.CoreAddressConfiguration()
                 .setName(BrokerAddresses.LOCAL_DISPATCH).addRoutingType(RoutingType.MULTICAST));
+    }
+
+    private static AddressSettings inboxSettings() {
+        return new AddressSettings().setRedeliveryDelay(500).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(10_000)
+                .setMaxDeliveryAttempts(INBOX_DELIVERY_ATTEMPTS).setDeadLetterAddress(
+                        org.apache.activemq.artemis.api.core.SimpleString.of(BrokerAddresses.DEAD_LETTER))
+                .setAutoCreateAddresses(false).setAutoCreateQueues(false).setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false);
     }
 
     private static void anycast(Configuration c, String name) {

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.security.auth.Subject;
@@ -33,6 +34,9 @@ public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
     private final Map<String, String> localUserDigests;
     private final Function<X509Certificate, Optional<String>> nodeIdOf;
     private final Predicate<X509Certificate> revoked;
+    private final int maxPeerConnections;
+    private final Map<String, Set<RemotingConnection>> peerConnections = new ConcurrentHashMap<>();
+    private final Map<String, Long> refusalLogged = new ConcurrentHashMap<>();
 
     /**
      * @param localUserDigests local user name to the hex SHA-256 of its password
@@ -41,6 +45,14 @@ public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
      */
     public NodeSecurityManager(InternalCredentials internal, Map<String, String> localUserDigests,
             Function<X509Certificate, Optional<String>> nodeIdOf, Predicate<X509Certificate> revoked) {
+        this(internal, localUserDigests, nodeIdOf, revoked, InboxLimits.DEFAULT.maxConnections());
+    }
+
+    /** @param maxPeerConnections connections one peer's certificate may hold open at once */
+    public NodeSecurityManager(InternalCredentials internal, Map<String, String> localUserDigests,
+            Function<X509Certificate, Optional<String>> nodeIdOf, Predicate<X509Certificate> revoked,
+            int maxPeerConnections) {
+        this.maxPeerConnections = maxPeerConnections;
         this.internal = internal;
         this.localUserDigests = Map.copyOf(localUserDigests);
         this.nodeIdOf = nodeIdOf;
@@ -67,7 +79,9 @@ public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
     public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
         Optional<AccessPolicy> policy = subject.getPrincipals(RolePrincipal.class).stream()
                 .map(role -> AccessPolicy.valueOf(role.getName())).findFirst();
-        boolean permitted = policy.map(p -> p.permits(checkType, address)).orElse(false);
+        String user = subject.getPrincipals(UserPrincipal.class).stream().map(UserPrincipal::getName).findFirst()
+                .orElse(null);
+        boolean permitted = policy.map(p -> p.permits(checkType, address, user)).orElse(false);
         if (!permitted) {
             LOG.warn("denied {} on {} to {}", checkType, address, subject.getPrincipals(UserPrincipal.class));
         }
@@ -94,10 +108,71 @@ public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
             LOG.warn("refused a peer connection with a revoked certificate, serial {}", chain[0].getSerialNumber());
             return null;
         }
-        return nodeIdOf.apply(chain[0]).map(nodeId -> subject(nodeId, AccessPolicy.PEER)).orElseGet(() -> {
+        Optional<String> nodeId = nodeIdOf.apply(chain[0]);
+        if (nodeId.isEmpty()) {
             LOG.warn("refused a peer certificate without a node id: {}", chain[0].getSubjectX500Principal());
             return null;
+        }
+        if (!admit(nodeId.get(), connection)) {
+            return null;
+        }
+        return subject(nodeId.get(), AccessPolicy.PEER);
+    }
+
+    /**
+     * Counts the peer's open connections: a connection authenticates once per session it opens, so one already
+     * counted is admitted again; a new one over the limit is refused (logged at most once a minute per peer). A
+     * connection leaves the count when it closes or fails, and one found destroyed is pruned before a refusal, so a
+     * missed notice cannot lock a peer out.
+     */
+    private boolean admit(String nodeId, RemotingConnection connection) {
+        Set<RemotingConnection> open = peerConnections.computeIfAbsent(nodeId, id -> ConcurrentHashMap.newKeySet());
+        synchronized (open) {
+            if (open.contains(connection)) {
+                return true;
+            }
+            if (open.size() >= maxPeerConnections) {
+                open.removeIf(RemotingConnection::isDestroyed);
+            }
+            if (open.size() >= maxPeerConnections) {
+                long now = System.nanoTime();
+                Long last = refusalLogged.get(nodeId);
+                if (last == null || now - last > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+                    refusalLogged.put(nodeId, now);
+                    LOG.warn("refused a connection of {} from {}: it holds {} already, node.inbox.peer-max-connections"
+                            + " is {} (further refusals for a minute are not logged)", nodeId,
+                            connection.getRemoteAddress(), open.size(), maxPeerConnections);
+                }
+                return false;
+            }
+            open.add(connection);
+        }
+        Runnable forget = () -> {
+            synchronized (open) {
+                open.remove(connection);
+            }
+        };
+        connection.addCloseListener(forget::run);
+        connection.addFailureListener(new org.apache.activemq.artemis.core.remoting.FailureListener() {
+            @Override
+            public void connectionFailed(org.apache.activemq.artemis.api.core.ActiveMQException exception,
+                    boolean failedOver) {
+                forget.run();
+            }
+
+            @Override
+            public void connectionFailed(org.apache.activemq.artemis.api.core.ActiveMQException exception,
+                    boolean failedOver, String scaleDownTargetNodeID) {
+                forget.run();
+            }
         });
+        return true;
+    }
+
+    /** How many connections a peer holds open now, as counted for the limit. */
+    public int openConnections(String nodeId) {
+        Set<RemotingConnection> open = peerConnections.get(nodeId);
+        return open == null ? 0 : open.size();
     }
 
     private static Subject subject(String user, AccessPolicy policy) {

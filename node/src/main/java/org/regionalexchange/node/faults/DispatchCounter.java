@@ -32,6 +32,7 @@ final class DispatchCounter implements AutoCloseable {
     private final String clientId;
     private final Map<String, Set<String>> dispatches = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Instant> arrivals = new ConcurrentLinkedQueue<>();
+    private final Map<String, Instant> firstArrival = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -69,6 +70,11 @@ final class DispatchCounter implements AutoCloseable {
     /** The first arrival after {@code since}, if any. */
     java.util.Optional<Instant> firstArrivalAfter(Instant since) {
         return arrivals.stream().filter(at -> at.isAfter(since)).min(Instant::compareTo);
+    }
+
+    /** When the subscriber was first given this message. */
+    java.util.Optional<Instant> arrivedAt(String messageId) {
+        return java.util.Optional.ofNullable(firstArrival.get(messageId));
     }
 
     java.util.Optional<Instant> lastArrival() {
@@ -122,6 +128,8 @@ final class DispatchCounter implements AutoCloseable {
     private void record(Message message) throws JMSException {
         String messageId = message.getStringProperty(MessageProperties.MESSAGE_ID);
         dispatches.computeIfAbsent(messageId, id -> ConcurrentHashMap.newKeySet()).add(message.getJMSMessageID());
-        arrivals.add(Instant.now());
+        Instant now = Instant.now();
+        firstArrival.putIfAbsent(messageId, now);
+        arrivals.add(now);
     }
 }

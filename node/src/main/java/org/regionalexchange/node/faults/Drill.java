@@ -20,13 +20,14 @@ import org.regionalexchange.node.audit.AuditAnchor;
  * until the sender has every receipt, then the count of what each node stored, gave its subscriber and recorded.
  * The nodes run as separate JVMs; crashes are SIGKILL, a partition is a cut link proxy, a frozen link a proxy that
  * accepts connections but forwards nothing (the sender's /health must see it within {@link #LINK_NOT_UP_WITHIN}), a
- * database outage is an immediate stop of the PostgreSQL server.
+ * database outage is an immediate stop of the PostgreSQL server, a flood 10 s of junk that CARICC's certificate sends
+ * into the receiver's inbox as fast as it takes it, while KZ's notices must still arrive within {@link #FLOOD_BOUND}.
  */
 public final class Drill {
 
     /** The faults, each in a region of its own; {@code BASELINE} strikes none, to measure the same load without. */
     public enum Fault {
-        BASELINE, RECEIVER_CRASH, SENDER_CRASH, HUB_CRASH, PARTITION, FROZEN_LINK, DATABASE_OUTAGE;
+        BASELINE, RECEIVER_CRASH, SENDER_CRASH, HUB_CRASH, PARTITION, FROZEN_LINK, DATABASE_OUTAGE, FLOOD;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -53,6 +54,9 @@ public final class Drill {
     private static final Duration DOWN_AFTER = Duration.ofSeconds(20);
     static final Duration LINK_NOT_UP_WITHIN = Duration.ofSeconds(30);
     private static final Duration LINK_UP_AGAIN_WITHIN = Duration.ofSeconds(30);
+    /** How long the flood lasts, and how late a well-behaved peer's notice sent meanwhile may arrive at most. */
+    private static final Duration FLOOD_LENGTH = Duration.ofSeconds(10);
+    static final Duration FLOOD_BOUND = Duration.ofSeconds(5);
     private static final String SENDER = "KZ";
     private static final String RECEIVER = "KG";
     private static final String HUB = "CARICC";
@@ -64,7 +68,10 @@ public final class Drill {
     private final List<Duration> recoveries = new ArrayList<>();
     private final List<Instant> faultEnds = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    private int linkProblems;
+    private int healthProblems;
+    private Instant floodStart;
+    private Instant floodEnd;
+    private Flooder.Result flood;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** The receiving node's local acceptor, where the subscriber connects. */
     private int localPort;
@@ -116,7 +123,8 @@ public final class Drill {
     }
 
     private DrillRegion region(PostgresServer postgres, List<TcpProxy> proxies) {
-        List<String> nodes = fault == Fault.HUB_CRASH ? List.of(HUB, SENDER, RECEIVER) : List.of(SENDER, RECEIVER);
+        List<String> nodes = fault == Fault.HUB_CRASH || fault == Fault.FLOOD ? List.of(HUB, SENDER, RECEIVER)
+                : List.of(SENDER, RECEIVER);
         List<List<String>> links = fault == Fault.HUB_CRASH ? List.of() : List.of(List.of(SENDER, RECEIVER));
         DrillRegion region = new DrillRegion(folder.resolve(fault.id()), nodes, links, plan.nodeClasspath());
         for (String node : nodes) {
@@ -200,6 +208,23 @@ public final class Drill {
                         state -> state.equals("UP"), state -> state.equals("UP"));
                 judgeLink(seen, back);
             }
+            case FLOOD -> {
+                waitUntil(start.plus(stream.multipliedBy(30).dividedBy(100)), load, counter);
+                report(HUB + "'s certificate floods " + RECEIVER + "'s inbox with junk for "
+                        + FLOOD_LENGTH.toSeconds() + " s", load, counter);
+                floodStart = Instant.now();
+                flood = new Flooder(HUB, region.peerPort(RECEIVER), region.pki().node(HUB).tlsKeystore(),
+                        region.pki().truststore(), region.pki().password()).flood(FLOOD_LENGTH, RECEIVER);
+                floodEnd = Instant.now();
+                faultEnds.add(floodEnd);
+                report("the flood ended: " + flood.sent() + " junk messages taken, " + flood.refused()
+                        + " refused by " + RECEIVER + "'s limits", load, counter);
+                String health = get(region.node(RECEIVER).api().resolve("/health"));
+                if (!health.contains("\"status\":\"UP\"")) {
+                    healthProblems++;
+                    notes.add(RECEIVER + " was not healthy right after the flood: " + health);
+                }
+            }
             case DATABASE_OUTAGE -> {
                 waitUntil(start.plus(stream.multipliedBy(30).dividedBy(100)), load, counter);
                 postgres.crash();
@@ -269,16 +294,16 @@ public final class Drill {
                 + " (down-after %d s); UP again %s after healing", SENDER, seconds(notUp), seconds(down),
                 DOWN_AFTER.toSeconds(), seconds(up)));
         if (notUp == null || notUp.compareTo(LINK_NOT_UP_WITHIN) > 0) {
-            linkProblems++;
+            healthProblems++;
             notes.add("the frozen link still showed UP after " + LINK_NOT_UP_WITHIN.toSeconds() + " s");
         }
         if (plan.partition().compareTo(DOWN_AFTER.plusSeconds(15)) >= 0
                 && (down == null || down.compareTo(DOWN_AFTER.plusSeconds(15)) > 0)) {
-            linkProblems++;
+            healthProblems++;
             notes.add("the frozen link was not DOWN within " + DOWN_AFTER.plusSeconds(15).toSeconds() + " s");
         }
         if (up == null) {
-            linkProblems++;
+            healthProblems++;
             notes.add("the healed link was not UP within " + LINK_UP_AGAIN_WITHIN.toSeconds() + " s");
         }
     }
@@ -373,10 +398,46 @@ public final class Drill {
         }
         int delivered = (int) load.accepted().keySet().stream().filter(counter.messageIds()::contains).count();
         int quarantined = audits.values().stream().mapToInt(DrillAudit::quarantined).sum();
+        if (fault == Fault.FLOOD) {
+            // The flood's junk is quarantined by design; what counts is that nothing else was, and that the junk
+            // kept stays within the hour's budget.
+            int junkKept = audits.get(RECEIVER).quarantinedFrom(HUB);
+            quarantined -= junkKept;
+            judgeFlood(load, counter, junkKept, audits.get(RECEIVER).repeatsFrom(HUB));
+        }
         return new DrillResult(fault.id(), load.accepted().size(), load.refused(), stored, lost, delivered,
                 (int) counter.duplicated(), unrecorded, stuck, auditProblems, quarantined, deadLettered,
                 List.copyOf(recoveries), drain, acceptedPerSecond, deliveredPerSecond(load, counter), problems,
-                load.unexplained(), linkProblems, notesWith(load));
+                load.unexplained(), healthProblems, notesWith(load));
+    }
+
+    /** The well-behaved peer's notices submitted during the flood: how late they arrived at the subscriber. */
+    private void judgeFlood(Load load, DispatchCounter counter, int junkKept, long junkCounted) {
+        List<Duration> late = new ArrayList<>();
+        load.submittedAt().forEach((messageId, at) -> {
+            if (!at.isBefore(floodStart) && !at.isAfter(floodEnd)) {
+                counter.arrivedAt(messageId).ifPresent(arrived -> late.add(Duration.between(at, arrived)));
+            }
+        });
+        late.sort(Duration::compareTo);
+        Duration max = late.isEmpty() ? null : late.get(late.size() - 1);
+        Duration median = late.isEmpty() ? null : late.get(late.size() / 2);
+        notes.add(String.format(Locale.ROOT, "flood of %d s: %d junk messages taken, %d refused at the limits;"
+                + " %d of %s's notices submitted meanwhile, submit -> subscriber median %s, max %s (bound %d s);"
+                + " junk kept in quarantine %d, counted as repeats %d", FLOOD_LENGTH.toSeconds(),
+                flood == null ? 0 : flood.sent(), flood == null ? 0 : flood.refused(), late.size(), SENDER,
+                seconds(median), seconds(max), FLOOD_BOUND.toSeconds(), junkKept, junkCounted));
+        if (late.isEmpty()) {
+            healthProblems++;
+            notes.add("no notice of " + SENDER + " was submitted and delivered during the flood");
+        } else if (max.compareTo(FLOOD_BOUND) > 0) {
+            healthProblems++;
+            notes.add(SENDER + "'s notices were held back by the flood for up to " + seconds(max));
+        }
+        if (junkKept > org.regionalexchange.node.broker.InboxLimits.DEFAULT.quarantinePerHour() * 2) {
+            healthProblems++;
+            notes.add("the flood's junk filled the quarantine: " + junkKept + " entries kept");
+        }
     }
 
     private List<String> notesWith(Load load) {

@@ -26,6 +26,8 @@ final class DrillAudit {
     private final Set<String> received = new HashSet<>();
     private final Map<String, Set<String>> auditedAs = new HashMap<>();
     private final int quarantined;
+    private final Map<String, Integer> quarantinedBy = new HashMap<>();
+    private final Map<String, Long> repeatsBy = new HashMap<>();
     private final AuditReport chain;
 
     DrillAudit(String url, String user, AuditAnchor anchor) {
@@ -40,9 +42,11 @@ final class DrillAudit {
                     row -> received.add(row.getString(1)));
             query(connection, "SELECT message_id, decision FROM audit_log",
                     row -> auditedAs.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2)));
-            int[] count = new int[1];
-            query(connection, "SELECT COUNT(*) FROM quarantine", row -> count[0] = row.getInt(1));
-            quarantined = count[0];
+            query(connection, "SELECT delivering_peer, COUNT(*) FROM quarantine GROUP BY delivering_peer",
+                    row -> quarantinedBy.put(row.getString(1), row.getInt(2)));
+            query(connection, "SELECT delivering_peer, SUM(repeats) FROM quarantine_repeat GROUP BY delivering_peer",
+                    row -> repeatsBy.put(row.getString(1), row.getLong(2)));
+            quarantined = quarantinedBy.values().stream().mapToInt(Integer::intValue).sum();
             chain = new AuditLog(database, Clock.systemUTC()).verify(anchor.read());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the drill's store at " + url + ": " + e.getMessage(), e);
@@ -67,6 +71,16 @@ final class DrillAudit {
 
     int quarantined() {
         return quarantined;
+    }
+
+    /** Quarantine entries kept from one delivering peer. */
+    int quarantinedFrom(String peer) {
+        return quarantinedBy.getOrDefault(peer, 0);
+    }
+
+    /** Rejections from one delivering peer counted as repeats, not kept. */
+    long repeatsFrom(String peer) {
+        return repeatsBy.getOrDefault(peer, 0L);
     }
 
     Optional<String> chainProblem() {

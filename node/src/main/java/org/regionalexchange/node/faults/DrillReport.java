@@ -51,7 +51,7 @@ public final class DrillReport {
                     .put("drainSeconds", r.drain().toMillis() / 1000.0)
                     .put("acceptedPerSecond", r.acceptedPerSecond())
                     .put("deliveredPerSecond", r.deliveredPerSecond())
-                    .put("unexplainedRefusals", r.unexplained()).put("linkProblems", r.linkProblems());
+                    .put("unexplainedRefusals", r.unexplained()).put("healthProblems", r.healthProblems());
             r.recovery().forEach(d -> drill.withArray("recoverySeconds").add(d.toMillis() / 1000.0));
             r.problems().forEach(drill.withArray("problems")::add);
             r.notes().forEach(drill.withArray("notes")::add);

@@ -39,6 +39,7 @@ final class Load {
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     /** seizureRef by the messageId the node gave it. */
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> submittedAt = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger unexplained = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicReference<String> firstUnexplained =
@@ -80,6 +81,11 @@ final class Load {
 
     Map<String, String> accepted() {
         return Map.copyOf(accepted);
+    }
+
+    /** When each accepted notice was submitted. */
+    Map<String, java.time.Instant> submittedAt() {
+        return Map.copyOf(submittedAt);
     }
 
     int refused() {
@@ -124,13 +130,16 @@ final class Load {
                 .put("status", "exercise");
         recipients.forEach(body.putArray("recipients")::add);
         body.set("document", document);
+        java.time.Instant sentAt = java.time.Instant.now();
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve("/api/v1/messages")).header("Authorization", DrillRegion.authorization())
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 202) {
-                accepted.put(JSON.readTree(response.body()).path("messageId").asText(), reference(number));
+                String messageId = JSON.readTree(response.body()).path("messageId").asText();
+                submittedAt.put(messageId, sentAt);
+                accepted.put(messageId, reference(number));
                 lastNanos = System.nanoTime();
                 return;
             }

@@ -5,7 +5,7 @@ import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
 
 /**
- * The inbound pipeline. The inbox is consumed in a JMS transaction by several concurrent consumers; relayed copies and
+ * The inbound pipeline. Each peer's inbox is consumed in a JMS transaction by concurrent consumers of its own; relayed copies and
  * receipts are queued inside that transaction, so each commits exactly when the inbox delivery does, and only after
  * the database has the record they vouch for. Every copy of a stored message is answered again; the local dispatch
  * happens once (see {@link LocalDispatcher}). Permanent failures end in quarantine (see {@link InboxErrorPolicy});
@@ -19,11 +19,16 @@ public final class InboxRoutes extends RouteBuilder {
     private final Acceptance acceptance;
     private final LocalDispatcher dispatcher;
     private final Receipts receipts;
+    private final java.util.List<String> peers;
     private final int consumers;
 
-    /** @param consumers concurrent inbox consumers (node.delivery.inbox-consumers) */
+    /**
+     * @param peers each has an inbox of its own, consumed by consumers of its own
+     * @param consumers concurrent consumers per peer inbox (node.delivery.inbox-consumers)
+     */
     public InboxRoutes(Relay relay, Acceptance acceptance, LocalDispatcher dispatcher, Receipts receipts,
-            int consumers) {
+            java.util.Collection<String> peers, int consumers) {
+        this.peers = java.util.List.copyOf(peers);
         this.consumers = consumers;
         this.relay = relay;
         this.acceptance = acceptance;
@@ -31,15 +36,26 @@ public final class InboxRoutes extends RouteBuilder {
         this.receipts = receipts;
     }
 
-    @Override
-    public void configure() {
-        from(DeliveryRoutes.INTERNAL + ":queue:" + BrokerAddresses.INBOX
-                + "?transacted=true&concurrentConsumers=" + consumers + "&cacheLevelName=CACHE_CONSUMER")
-                .routeId("inbox-receive")
+    private void receive(String queue, String routeId, int concurrentConsumers) {
+        from(DeliveryRoutes.INTERNAL + ":queue:" + queue + "?transacted=true&concurrentConsumers="
+                + concurrentConsumers + "&cacheLevelName=CACHE_CONSUMER")
+                .routeId(routeId)
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .process(new InboundReader())
                 .filter(method(relay, "relay"))
                 .to(VERIFY);
+    }
+
+    @Override
+    public void configure() {
+        // One route per peer inbox, each with consumers of its own: a peer that floods its inbox keeps its own
+        // consumers busy while every other peer's messages are taken by theirs, so the CPU and the database are
+        // shared between peers rather than given in arrival order. The node's own inbox (copies released from
+        // quarantine) has one consumer.
+        for (String peer : peers) {
+            receive(BrokerAddresses.inbox(peer), "inbox-receive-" + peer, consumers);
+        }
+        receive(BrokerAddresses.INBOX, "inbox-receive", 1);
 
         // Stored and audited durably first (accept), then dispatched once, then the receipt owed durably (sent by the
         // ReceiptBatcher, many messages to one receipt): nothing is acknowledged or receipted before it is durable.

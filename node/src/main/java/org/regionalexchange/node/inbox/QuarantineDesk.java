@@ -45,6 +45,11 @@ public final class QuarantineDesk {
         this.clock = clock;
     }
 
+    /** Rejections counted instead of kept, per peer, reason and hour, the newest hour first. */
+    public List<QuarantineStore.Repeats> repeats(int limit) {
+        return store.repeats(limit);
+    }
+
     /** Newest first; see {@link QuarantineStore.Query} for paging and filters. */
     public List<QuarantineStore.Summary> list(QuarantineStore.Query query) {
         return store.list(query);

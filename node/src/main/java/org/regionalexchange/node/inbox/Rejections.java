@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The permanent-failure path: the raw bytes, reason, delivering peer and time go to quarantine, the audit log
  * records the rejection, and when the signature proved who sent it, a signed {@code rejected} receipt goes back.
+ * Past the hour's budget for one peer and reason (see {@link QuarantineBudget}) a rejection is counted in the
+ * quarantine's repeats instead of kept, and not logged line by line.
  */
 public final class Rejections {
 
@@ -22,8 +24,22 @@ public final class Rejections {
     private final InboundLedger ledger;
     private final Receipts receipts;
     private final Clock clock;
+    private final QuarantineBudget budget;
+    private final java.util.function.BiConsumer<String, String> onRejected;
 
     public Rejections(QuarantineStore quarantine, InboundLedger ledger, Receipts receipts, Clock clock) {
+        this(quarantine, ledger, receipts, clock, new QuarantineBudget(QuarantineBudget.DEFAULT_PER_HOUR),
+                (peer, reason) -> { });
+    }
+
+    /**
+     * @param budget how many of one peer's rejections of one reason are kept whole each hour
+     * @param rejected told of every rejection, by delivering peer and reason (for the metrics)
+     */
+    public Rejections(QuarantineStore quarantine, InboundLedger ledger, Receipts receipts, Clock clock,
+            QuarantineBudget budget, java.util.function.BiConsumer<String, String> rejected) {
+        this.budget = budget;
+        this.onRejected = rejected;
         this.quarantine = quarantine;
         this.ledger = ledger;
         this.receipts = receipts;
@@ -40,10 +56,21 @@ public final class Rejections {
                 ? rejected.authenticatedSender().orElse(null) : null;
         String detail = incoming.releasedFrom() == 0 ? failure.getMessage()
                 : failure.getMessage() + " (released from quarantine entry " + incoming.releasedFrom() + ")";
-        LOG.warn("rejected message {} from peer {}: {}", messageId, incoming.peer(), detail);
-        ledger.rejected(incoming, messageId, quarantine, new QuarantineStore.Quarantined(0, clock.instant(),
-                incoming.peer(), reason.name(), detail, blankToNull(messageId),
-                sender != null ? sender : blankToNull(incoming.sender()), incoming.deliverTo(), incoming.wire()));
+        java.time.Instant now = clock.instant();
+        if (budget.keep(incoming.peer(), reason.name(), now)) {
+            LOG.warn("rejected message {} from peer {}: {}", messageId, incoming.peer(), detail);
+            ledger.rejected(incoming, messageId, quarantine, new QuarantineStore.Quarantined(0, now,
+                    incoming.peer(), reason.name(), detail, blankToNull(messageId),
+                    sender != null ? sender : blankToNull(incoming.sender()), incoming.deliverTo(), incoming.wire()));
+        } else {
+            if (budget.justSpent(incoming.peer(), reason.name())) {
+                LOG.warn("peer {} has had {} messages rejected as {} this hour: the rest of the hour's are counted"
+                        + " in the quarantine's repeats, not kept (the last kept: {})", incoming.peer(),
+                        budget.perHour(), reason, detail);
+            }
+            quarantine.countRepeat(incoming.peer(), reason.name(), blankToNull(messageId), now);
+        }
+        onRejected.accept(incoming.peer(), reason.name());
         if (sender == null || isReceipt(incoming)) {
             return null;
         }

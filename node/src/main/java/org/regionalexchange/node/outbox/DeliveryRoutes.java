@@ -17,22 +17,32 @@ import org.slf4j.LoggerFactory;
  * broker. The local consume commits only after the peer accepted the send; a crash between the two resends, and the
  * peer's duplicate detection on {@code _AMQ_DUPL_ID} drops the second copy. While a peer is down the send fails fast,
  * the transaction rolls back, and the outbox's redelivery back-off (1 s doubling to 30 s, never giving up) paces the
- * retries, across restarts of either side because the outbox is persistent.
+ * retries, across restarts of either side because the outbox is persistent; each failing consumer also pauses
+ * for {@link #FAILURE_PAUSE}, so a down peer or a full inbox costs a few attempts a second, not the whole outbox's.
  */
 public final class DeliveryRoutes extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRoutes.class);
 
+    /** How long a hand-over consumer waits after a failed attempt before it rolls back and takes the next copy. */
+    static final java.time.Duration FAILURE_PAUSE = java.time.Duration.ofMillis(500);
+
     /** The JMS component of the node's own broker. */
     public static final String INTERNAL = "internal";
 
+    private final String self;
     private final List<String> peers;
     private final DeliveryListener listener;
     private final HopHealth health;
     private final int handOvers;
 
-    /** @param handOvers concurrent hand-overs per peer (node.delivery.hand-overs) */
-    public DeliveryRoutes(Collection<String> peers, DeliveryListener listener, HopHealth health, int handOvers) {
+    /**
+     * @param self this node: each peer takes its copies in the inbox it keeps for this node
+     * @param handOvers concurrent hand-overs per peer (node.delivery.hand-overs)
+     */
+    public DeliveryRoutes(String self, Collection<String> peers, DeliveryListener listener, HopHealth health,
+            int handOvers) {
+        this.self = self;
         this.peers = List.copyOf(peers);
         this.listener = listener;
         this.health = health;
@@ -62,7 +72,7 @@ public final class DeliveryRoutes extends RouteBuilder {
                     .setHeader(MessageProperties.DUPLICATE_ID, simple("${header." + MessageProperties.MESSAGE_ID
                             + "}>${header." + MessageProperties.DELIVER_TO + "}>${header."
                             + MessageProperties.RESEND + "}"))
-                    .to(peerComponent(peer) + ":queue:" + BrokerAddresses.INBOX)
+                    .to(peerComponent(peer) + ":queue:" + BrokerAddresses.inbox(self))
                     .process(exchange -> forwarded(exchange, peer));
         }
     }
@@ -74,14 +84,39 @@ public final class DeliveryRoutes extends RouteBuilder {
                 in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in));
     }
 
+    /**
+     * A hand-over that failed: noted on the status and the link, logged once per stall (the first failure after a
+     * successful hand-over; the link's state changes are logged by the heartbeat), and the consumer pauses before it rolls back.
+     * Without the pause it would take the next copy at once and fail again: with a peer down or its inbox full, the
+     * whole outbox would churn through failed attempts (a status write each) instead of waiting.
+     */
     private void failed(Exchange exchange, String peer) {
+        boolean alreadyStalled = health.isStalled(peer);
         health.failed(peer);
         Message in = exchange.getIn();
         String reason = reason(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         String messageId = in.getHeader(MessageProperties.MESSAGE_ID, String.class);
-        LOG.warn("delivery to {} of {} failed, the outbox will retry: {}", peer, messageId, reason);
-        listener.failed(messageId, in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
-                "next hop " + peer + " did not take it: " + reason);
+        if (alreadyStalled) {
+            LOG.debug("delivery to {} of {} failed, the outbox will retry: {}", peer, messageId, reason);
+        } else {
+            LOG.warn("delivery to {} of {} failed, the outbox will retry it and the others for {} with back-off;"
+                    + " further failures are not logged until a hand-over succeeds: {}", peer, messageId, peer,
+                    reason);
+        }
+        try {
+            listener.failed(messageId, in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
+                    "next hop " + peer + " did not take it: " + reason);
+        } finally {
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(FAILURE_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -13,13 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * here: a link that accepts connections but forwards nothing looks open to it.
  *
  * <ul>
- *   <li>{@link LinkState#UP}: a hand-over or heartbeat succeeded within {@code upWithin}, and nothing failed since;
- *   <li>{@link LinkState#DEGRADED}: the last success is older than {@code upWithin}, or an attempt failed after it,
- *       but it is within {@code downAfter};
+ *   <li>{@link LinkState#UP}: a hand-over or heartbeat succeeded within {@code upWithin}, and no attempt failed in
+ *       that time after the last hand-over (a heartbeat proves the connection, not that the peer takes messages: a
+ *       peer whose inbox is full answers heartbeats but refuses hand-overs);
+ *   <li>{@link LinkState#DEGRADED}: the last success is older than {@code upWithin}, or an attempt failed recently,
+ *       but something succeeded within {@code downAfter};
  *   <li>{@link LinkState#DOWN}: nothing succeeded within {@code downAfter}, or ever since the node started.
  * </ul>
- * A hop whose last attempt failed after its last success is also <em>stalled</em>: resending through it only piles
- * more copies behind the ones already waiting for it.
+ * A hop whose last attempt failed after its last successful hand-over is also <em>stalled</em>: resending through
+ * it only piles more copies behind the ones already waiting for it.
  */
 public final class HopHealth {
 
@@ -64,10 +66,14 @@ public final class HopHealth {
         lastFailure.put(hop, clock.instant());
     }
 
+    /**
+     * Whether an attempt failed after the last successful hand-over (or with none yet): the hop is not taking copies,
+     * whatever its heartbeat says.
+     */
     public boolean isStalled(String hop) {
         Instant failure = lastFailure.get(hop);
-        Optional<Instant> success = lastSuccess(hop);
-        return failure != null && (success.isEmpty() || failure.isAfter(success.get()));
+        Instant handOver = lastHandOver.get(hop);
+        return failure != null && (handOver == null || failure.isAfter(handOver));
     }
 
     /** Whether something went through recently enough that a heartbeat would tell nothing new. */
@@ -78,14 +84,17 @@ public final class HopHealth {
     public Link link(String hop) {
         Optional<Instant> success = lastSuccess(hop);
         Optional<Instant> failure = Optional.ofNullable(lastFailure.get(hop));
-        return new Link(state(success, failure), Optional.ofNullable(lastHandOver.get(hop)), success, failure);
+        Optional<Instant> handOver = Optional.ofNullable(lastHandOver.get(hop));
+        boolean recentFailure = isStalled(hop) && failure.filter(at -> !at.plus(upWithin)
+                .isBefore(clock.instant())).isPresent();
+        return new Link(state(success, recentFailure), handOver, success, failure);
     }
 
     public LinkState state(String hop) {
         return link(hop).state();
     }
 
-    private LinkState state(Optional<Instant> success, Optional<Instant> failure) {
+    private LinkState state(Optional<Instant> success, boolean recentFailure) {
         if (success.isEmpty()) {
             return LinkState.DOWN;
         }
@@ -93,7 +102,7 @@ public final class HopHealth {
         if (age.compareTo(downAfter) > 0) {
             return LinkState.DOWN;
         }
-        if (age.compareTo(upWithin) > 0 || failure.filter(f -> f.isAfter(success.get())).isPresent()) {
+        if (age.compareTo(upWithin) > 0 || recentFailure) {
             return LinkState.DEGRADED;
         }
         return LinkState.UP;

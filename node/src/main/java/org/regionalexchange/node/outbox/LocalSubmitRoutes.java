@@ -2,18 +2,22 @@ package org.regionalexchange.node.outbox;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.regionalexchange.node.broker.BrokerAddresses;
+import org.regionalexchange.node.store.StoreUnavailableException;
 
 /**
  * Local systems and customs units submit on the broker as they would over REST: the JSON submission goes to
  * {@code local.submit}, and the answer (accepted with its messageId, or every violation) is published on
  * {@code local.dispatch} with {@code rxKind = 'submit-result'} and {@code rxSubmitResultFor} set to the request's
  * JMSCorrelationID (or, without one, its JMSMessageID). A submitter that sets a correlation id can subscribe to its
- * answer before it sends, so the answer cannot be published while nobody listens.
+ * answer before it sends, so the answer cannot be published while nobody listens. While the database is unavailable
+ * the answer is a refusal ({@code unavailable}, {@code retryAfterSeconds}): nothing was stored, submit again later.
  */
 public final class LocalSubmitRoutes extends RouteBuilder {
 
     public static final String RESULT_KIND = "submit-result";
     public static final String RESULT_FOR = "rxSubmitResultFor";
+    /** What a refusal for an unavailable database asks the submitter to wait, as the REST API's Retry-After does. */
+    static final int RETRY_AFTER_SECONDS = 30;
     private static final String DISPATCH = DeliveryRoutes.INTERNAL + ":topic:" + BrokerAddresses.LOCAL_DISPATCH;
 
     private final SubmissionReader reader;
@@ -28,6 +32,14 @@ public final class LocalSubmitRoutes extends RouteBuilder {
                 .routeId("local-submit")
                 .onException(InvalidSubmissionException.class).handled(true)
                     .setBody(method(SubmissionReader.class, "violations(${exception})"))
+                    .to(DISPATCH)
+                .end()
+                // Without its database the node can promise nothing: the submitter is told so at once, instead of
+                // the broker redelivering the request until it gives up on it.
+                .onException(StoreUnavailableException.class).handled(true)
+                    .setBody(exchange -> SubmissionReader.unavailable("database",
+                            exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class)
+                                    .getMessage(), RETRY_AFTER_SECONDS))
                     .to(DISPATCH)
                 .end()
                 .setHeader(RESULT_FOR, header("JMSCorrelationID"))

@@ -75,6 +75,16 @@ public final class SubmissionReader {
         return body.toString();
     }
 
+    /**
+     * The answer to a submission the node could not take because a component it needs (the database) is down:
+     * nothing was stored or sent, and the submitter should submit again after {@code retryAfterSeconds}.
+     */
+    public static String unavailable(String component, String reason, int retryAfterSeconds) {
+        return JSON.createObjectNode().put("error", "the node's " + component + " is not answering: nothing was"
+                + " stored or sent; submit again in " + retryAfterSeconds + " s").put("unavailable", component)
+                .put("retryAfterSeconds", retryAfterSeconds).put("reason", reason).toString();
+    }
+
     private static String text(JsonNode json, String field) {
         return json.hasNonNull(field) ? json.get(field).asText() : null;
     }

@@ -108,6 +108,71 @@ public final class QuarantineStore {
         }
     }
 
+    /**
+     * Repeated rejections of one reason from one peer within one hour, counted instead of kept.
+     *
+     * @param hourStart the hour they fall in, truncated to the hour
+     */
+    public record Repeats(String deliveringPeer, String reasonCode, Instant hourStart, long repeats,
+            String firstMessageId, String lastMessageId, Instant firstAt, Instant lastAt) {}
+
+    /** Counts one more repeated rejection of this reason from this peer in the hour of {@code at}. */
+    public void countRepeat(String deliveringPeer, String reasonCode, String anyMessageId, Instant at) {
+        String messageId = anyMessageId == null || anyMessageId.length() <= 64 ? anyMessageId
+                : anyMessageId.substring(0, 64);
+        Instant hour = at.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        database.write("counting a repeated rejection from " + deliveringPeer, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE quarantine_repeat SET"
+                    + " repeats = repeats + 1, last_message_id = ?, last_at = ? WHERE delivering_peer = ?"
+                    + " AND reason_code = ? AND hour_start = ?")) {
+                update.setString(1, messageId);
+                update.setObject(2, SentMessages.time(at));
+                update.setString(3, deliveringPeer);
+                update.setString(4, reasonCode);
+                update.setObject(5, SentMessages.time(hour));
+                if (update.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO quarantine_repeat"
+                    + " (delivering_peer, reason_code, hour_start, repeats, first_message_id, last_message_id,"
+                    + " first_at, last_at) VALUES (?,?,?,1,?,?,?,?)")) {
+                insert.setString(1, deliveringPeer);
+                insert.setString(2, reasonCode);
+                insert.setObject(3, SentMessages.time(hour));
+                insert.setString(4, messageId);
+                insert.setString(5, messageId);
+                insert.setObject(6, SentMessages.time(at));
+                insert.setObject(7, SentMessages.time(at));
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The counted repeats, the newest hour first. */
+    public List<Repeats> repeats(int limit) {
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT delivering_peer, reason_code, hour_start, repeats, first_message_id, last_message_id,"
+                        + " first_at, last_at FROM quarantine_repeat ORDER BY hour_start DESC, repeats DESC"
+                        + " LIMIT ?")) {
+            query.setInt(1, Math.max(1, Math.min(limit, MAX_LIMIT)));
+            List<Repeats> repeats = new java.util.ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    repeats.add(new Repeats(rows.getString(1), rows.getString(2),
+                            rows.getObject(3, java.time.OffsetDateTime.class).toInstant(), rows.getLong(4),
+                            rows.getString(5), rows.getString(6),
+                            rows.getObject(7, java.time.OffsetDateTime.class).toInstant(),
+                            rows.getObject(8, java.time.OffsetDateTime.class).toInstant()));
+                }
+            }
+            return repeats;
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("reading the counted repeats", e);
+        }
+    }
+
     /** The most recent entries first, without their bytes. */
     public List<Summary> recent(int limit) {
         return list(Query.newest(limit));

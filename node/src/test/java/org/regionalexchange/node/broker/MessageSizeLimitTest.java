@@ -58,7 +58,7 @@ class MessageSizeLimitTest {
         try (Connection connection = PeerConnections.peer("127.0.0.1", port, pki.node("KG").tlsKeystore(),
                 pki.truststore(), pki.password()).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            var producer = session.createProducer(session.createQueue(BrokerAddresses.INBOX));
+            var producer = session.createProducer(session.createQueue(BrokerAddresses.inbox("KG")));
             assertThatThrownBy(() -> producer.send(bytes(session, 2 * 1_048_576, 1)))
                     .isInstanceOf(JMSException.class)
                     .hasMessageContaining("exceeds node.limits.message-bytes 1048576");
@@ -67,12 +67,12 @@ class MessageSizeLimitTest {
             producer.send(bytes(session, 1_000, 3));
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> broker.depth(BrokerAddresses.INBOX) >= 2);
-        assertThat(broker.depth(BrokerAddresses.INBOX)).as("only the two under the limit").isEqualTo(2);
+                .until(() -> broker.depth(BrokerAddresses.inbox("KG")) >= 2);
+        assertThat(broker.depth(BrokerAddresses.inbox("KG"))).as("only the two under the limit").isEqualTo(2);
         try (Connection connection = PeerConnections.internal(broker.inVmUrl(), internal).createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(BrokerAddresses.INBOX));
+            MessageConsumer consumer = session.createConsumer(session.createQueue(BrokerAddresses.inbox("KG")));
             assertThat(consumer.receive(5_000).getIntProperty("n")).isEqualTo(2);
             assertThat(consumer.receive(5_000).getIntProperty("n")).isEqualTo(3);
             assertThat(consumer.receiveNoWait()).isNull();
@@ -88,14 +88,14 @@ class MessageSizeLimitTest {
                 Connection connection = PeerConnections.peer("127.0.0.1", smallPort, pki.node("KG").tlsKeystore(),
                         pki.truststore(), pki.password()).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            var producer = session.createProducer(session.createQueue(BrokerAddresses.INBOX));
+            var producer = session.createProducer(session.createQueue(BrokerAddresses.inbox("KG")));
             // 80 KB stays under the client's large-message threshold (100 KiB): one ordinary packet.
             assertThatThrownBy(() -> producer.send(bytes(session, 80_000, 1)))
                     .hasMessageContaining("exceeds node.limits.message-bytes 65536");
             producer.send(bytes(session, 60_000, 2));
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                    .until(() -> small.depth(BrokerAddresses.INBOX) >= 1);
-            assertThat(small.depth(BrokerAddresses.INBOX)).as("only the message under the limit").isEqualTo(1);
+                    .until(() -> small.depth(BrokerAddresses.inbox("KG")) >= 1);
+            assertThat(small.depth(BrokerAddresses.inbox("KG"))).as("only the message under the limit").isEqualTo(1);
         }
     }
 

@@ -60,12 +60,12 @@ class PeerAccessTest {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             BytesMessage message = session.createBytesMessage();
             message.writeBytes(new byte[] {1, 2, 3});
-            session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(message);
+            session.createProducer(session.createQueue(BrokerAddresses.inbox("KG"))).send(message);
         }
         try (Connection connection = PeerConnections.internal(broker.inVmUrl(), internal).createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(BrokerAddresses.INBOX));
+            MessageConsumer consumer = session.createConsumer(session.createQueue(BrokerAddresses.inbox("KG")));
             Message received = consumer.receive(5_000);
             assertThat(received).isNotNull();
             assertThat(received.getStringProperty("_AMQ_VALIDATED_USER")).isEqualTo("KG");
@@ -76,9 +76,22 @@ class PeerAccessTest {
     void peerCannotConsumeFromTheInbox() throws JMSException {
         try (Connection connection = peerFactory("KG").createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            assertThatThrownBy(() -> session.createConsumer(session.createQueue(BrokerAddresses.INBOX)))
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue(BrokerAddresses.inbox("KG"))))
                     .isInstanceOf(JMSSecurityException.class);
         }
+    }
+
+    @Test
+    void peerCannotSendToAnotherPeersInboxNorToTheNodesOwn() throws JMSException {
+        try (Connection connection = peerFactory("KG").createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> session.createProducer(session.createQueue(BrokerAddresses.inbox("CARICC")))
+                    .send(session.createBytesMessage())).isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> session.createProducer(session.createQueue(BrokerAddresses.INBOX))
+                    .send(session.createBytesMessage())).isInstanceOf(JMSSecurityException.class);
+        }
+        assertThat(broker.depth(BrokerAddresses.inbox("CARICC"))).isZero();
+        assertThat(broker.depth(BrokerAddresses.INBOX)).isZero();
     }
 
     @Test
@@ -120,6 +133,69 @@ class PeerAccessTest {
             ConnectionFactory factory = PeerConnections.peer("127.0.0.1", otherPort, region.node("KG").tlsKeystore(),
                     region.truststore(), region.password());
             assertThatThrownBy(() -> factory.createConnection().close()).isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    @Test
+    void aPeerHoldsAtMostItsConnectionLimitAndGetsAConnectionBackWhenOneCloses() throws Exception {
+        Path data = folder.resolve("connection-limit");
+        NodeSecurityManager security = new NodeSecurityManager(internal, Map.of(),
+                PeerAccessTest::nodeIdFromCommonName, certificate -> false, 2);
+        int otherPort = freePort();
+        try (EmbeddedBroker other = new EmbeddedBroker(new BrokerConfig("KZ", data, "127.0.0.1", otherPort, 0,
+                pki.node("KZ").tlsKeystore(), pki.truststore(), pki.password(), List.of("KG", "CARICC"),
+                JsonLimits.DEFAULT.maxBytes()), security).start()) {
+            ConnectionFactory kg = PeerConnections.peer("127.0.0.1", otherPort, pki.node("KG").tlsKeystore(),
+                    pki.truststore(), pki.password());
+            Connection first = kg.createConnection();
+            Connection second = kg.createConnection();
+            second.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+            second.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+            assertThat(security.openConnections("KG")).as("sessions of one connection count once").isEqualTo(2);
+
+            assertThatThrownBy(() -> kg.createConnection().close()).isInstanceOf(JMSSecurityException.class);
+            try (Connection caricc = PeerConnections.peer("127.0.0.1", otherPort, pki.node("CARICC").tlsKeystore(),
+                    pki.truststore(), pki.password()).createConnection()) {
+                assertThat(security.openConnections("CARICC")).as("another peer has its own limit").isEqualTo(1);
+            }
+
+            first.close();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> security.openConnections("KG") == 1);
+            try (Connection again = kg.createConnection()) {
+                again.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+            }
+            second.close();
+        }
+    }
+
+    @Test
+    void aPeerOverItsInboxLimitIsRefusedAtItsProducerWhileAnotherPeerStillDelivers() throws Exception {
+        Path data = folder.resolve("inbox-limit");
+        int otherPort = freePort();
+        try (EmbeddedBroker other = new EmbeddedBroker(new BrokerConfig("KZ", data, "127.0.0.1", otherPort, 0,
+                pki.node("KZ").tlsKeystore(), pki.truststore(), pki.password(), List.of("KG", "CARICC"),
+                JsonLimits.DEFAULT.maxBytes(), new InboxLimits(3, 1024 * 1024, 16, 1_000)),
+                new NodeSecurityManager(internal, Map.of(), PeerAccessTest::nodeIdFromCommonName,
+                        certificate -> false)).start()) {
+            try (Connection kg = PeerConnections.peer("127.0.0.1", otherPort, pki.node("KG").tlsKeystore(),
+                    pki.truststore(), pki.password()).createConnection()) {
+                Session session = kg.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                var producer = session.createProducer(session.createQueue(BrokerAddresses.inbox("KG")));
+                for (int i = 0; i < 3; i++) {
+                    producer.send(session.createBytesMessage());
+                }
+                assertThatThrownBy(() -> producer.send(session.createBytesMessage()))
+                        .isInstanceOf(JMSException.class);
+            }
+            assertThat(other.depth(BrokerAddresses.inbox("KG"))).as("the excess stays with the sender").isEqualTo(3);
+            try (Connection caricc = PeerConnections.peer("127.0.0.1", otherPort, pki.node("CARICC").tlsKeystore(),
+                    pki.truststore(), pki.password()).createConnection()) {
+                Session session = caricc.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                session.createProducer(session.createQueue(BrokerAddresses.inbox("CARICC")))
+                        .send(session.createBytesMessage());
+            }
+            assertThat(other.depth(BrokerAddresses.inbox("CARICC"))).isEqualTo(1);
         }
     }
 

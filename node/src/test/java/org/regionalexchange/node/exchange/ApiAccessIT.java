@@ -62,6 +62,7 @@ class ApiAccessIT {
             new Operation("GET", "api/v1/delivery-summary", null, EnumSet.of(Role.FOCAL_POINT, Role.AUDITOR)),
             new Operation("GET", "api/v1/inbox", null, EnumSet.of(Role.FOCAL_POINT, Role.ANALYST, Role.CUSTOMS_UNIT)),
             new Operation("GET", "api/v1/quarantine", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)),
+            new Operation("GET", "api/v1/quarantine/repeats", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)),
             new Operation("GET", "api/v1/quarantine/999999/raw", null, EnumSet.of(Role.ADMIN)),
             new Operation("POST", "api/v1/quarantine/999999/release", null, EnumSet.of(Role.ADMIN)),
             new Operation("DELETE", "api/v1/quarantine/999999", null, EnumSet.of(Role.ADMIN)),

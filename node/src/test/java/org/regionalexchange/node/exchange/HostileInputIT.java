@@ -86,7 +86,7 @@ class HostileInputIT {
         byte[] big = new byte[300_000];
         assertThatThrownBy(() -> kazakhstan.deliver(big, id, "KG"))
                 .hasMessageContaining("exceeds node.limits.message-bytes 262144");
-        assertThat(region.node("KG").broker().depth(BrokerAddresses.INBOX)).isZero();
+        assertThat(region.node("KG").broker().depth(BrokerAddresses.inbox("KZ"))).isZero();
         assertThat(region.node("KG").services().api().quarantine("200")).doesNotContain(id);
         assertValidTrafficFlows();
     }

@@ -78,7 +78,7 @@ final class Injector {
         try (Connection connection = PeerConnections.peer(link.host(), link.port(), settings.pki().tlsKeystore(),
                 settings.pki().truststore(), settings.pki().password()).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(OutboxWriter.envelopeMessage(
+            session.createProducer(session.createQueue(BrokerAddresses.inbox(sender))).send(OutboxWriter.envelopeMessage(
                     session, new HopCopy(receiver, messageId, sender, List.of(deliverTo), wire)));
         } catch (JMSException e) {
             throw new IllegalStateException(e);

@@ -128,7 +128,7 @@ class QuarantineDeskIT {
                     "not an envelope".getBytes(StandardCharsets.UTF_8)));
             message.setLongProperty(MessageProperties.RELEASED_FROM, 1);
             message.setStringProperty(MessageProperties.RELEASED_PEER, "TJ");
-            session.createProducer(session.createQueue(BrokerAddresses.INBOX)).send(message);
+            session.createProducer(session.createQueue(BrokerAddresses.inbox("KZ"))).send(message);
         }
 
         QuarantineStore.Summary entry = awaitEntry(id, any -> true);

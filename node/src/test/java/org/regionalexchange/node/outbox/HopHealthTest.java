@@ -54,9 +54,26 @@ class HopHealthTest {
         assertThat(links.isStalled("KG")).isTrue();
 
         clock.move(Duration.ofSeconds(1));
-        links.heartbeat("KG");
+        links.handedOver("KG");
         assertThat(links.state("KG")).isEqualTo(LinkState.UP);
         assertThat(links.isStalled("KG")).isFalse();
+    }
+
+    @Test
+    void aHeartbeatDoesNotClearARecentFailedHandOverUntilItAges() {
+        links.handedOver("KG");
+        clock.move(Duration.ofSeconds(1));
+        links.failed("KG");
+        clock.move(Duration.ofSeconds(1));
+        links.heartbeat("KG");
+
+        assertThat(links.state("KG")).as("the peer answers but did not take the last hand-over: its inbox may be"
+                + " full").isEqualTo(LinkState.DEGRADED);
+        assertThat(links.isStalled("KG")).as("a heartbeat is not a hand-over").isTrue();
+
+        clock.move(Duration.ofSeconds(15));
+        links.heartbeat("KG");
+        assertThat(links.state("KG")).as("no failure within up-within any more").isEqualTo(LinkState.UP);
     }
 
     @Test

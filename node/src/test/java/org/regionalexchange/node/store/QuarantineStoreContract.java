@@ -53,6 +53,33 @@ abstract class QuarantineStoreContract {
     }
 
     @Test
+    void repeatedRejectionsAreCountedPerPeerReasonAndHourWithTheirFirstAndLastMessage() {
+        Instant ten = Instant.parse("2026-12-03T10:15:00Z");
+        quarantine.countRepeat("KZ", "MALFORMED", "junk-1", ten);
+        quarantine.countRepeat("KZ", "MALFORMED", "junk-2", ten.plusSeconds(60));
+        quarantine.countRepeat("KZ", "MALFORMED", "junk-3", ten.plusSeconds(120));
+        quarantine.countRepeat("KZ", "BAD_SIGNATURE", null, ten);
+        quarantine.countRepeat("KZ", "MALFORMED", "junk-4", ten.plusSeconds(3600));
+
+        List<QuarantineStore.Repeats> repeats = quarantine.repeats(10);
+
+        assertThat(repeats).hasSize(3);
+        assertThat(repeats.get(0)).as("the newest hour first").satisfies(later -> {
+            assertThat(later.hourStart()).isEqualTo(Instant.parse("2026-12-03T11:00:00Z"));
+            assertThat(later.repeats()).isEqualTo(1);
+        });
+        QuarantineStore.Repeats malformed = repeats.stream().filter(r -> r.reasonCode().equals("MALFORMED")
+                && r.hourStart().equals(Instant.parse("2026-12-03T10:00:00Z"))).findFirst().orElseThrow();
+        assertThat(malformed.repeats()).isEqualTo(3);
+        assertThat(malformed.deliveringPeer()).isEqualTo("KZ");
+        assertThat(malformed.firstMessageId()).isEqualTo("junk-1");
+        assertThat(malformed.lastMessageId()).isEqualTo("junk-3");
+        assertThat(malformed.firstAt()).isEqualTo(ten);
+        assertThat(malformed.lastAt()).isEqualTo(ten.plusSeconds(120));
+        assertThat(quarantine.recent(10)).as("counted, not kept").isEmpty();
+    }
+
+    @Test
     void rawBytesAreFetchedByIdExactly() {
         byte[] raw = everyByteValue();
         quarantine.put(entry("KG", "BAD_SIGNATURE", raw));
