@@ -16,7 +16,7 @@ class FloodIT {
     void aFloodingPeerDoesNotHoldBackAnotherPeersNotices() throws Exception {
         JsonNode result = FaultDrill.run("flood");
 
-        assertThat(result.path("notes").toString()).as("what the flood did").contains("junk messages taken")
-                .contains("submit -> subscriber median");
+        assertThat(result.path("notes").toString()).as("what the flood did").contains("junk messages confirmed")
+                .contains("submit -> stored at KG median");
     }
 }

@@ -45,11 +45,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final BrokerConfig config;
     private final ActiveMQSecurityManager5 securityManager;
     private final int inVmId = IN_VM_IDS.getAndIncrement();
+    private final ConfirmedSendsOnly confirmedSends;
     private EmbeddedActiveMQ server;
 
     public EmbeddedBroker(BrokerConfig config, ActiveMQSecurityManager5 securityManager) {
         this.config = config;
         this.securityManager = securityManager;
+        this.confirmedSends = new ConfirmedSendsOnly(config.nodeId(), config.peerPort());
     }
 
     public EmbeddedBroker start() {
@@ -58,6 +60,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             server.setConfiguration(configuration());
             server.setSecurityManager(securityManager);
             server.start();
+            server.getActiveMQServer().getRemotingService().addIncomingInterceptor(confirmedSends);
         } catch (Exception e) {
             throw new IllegalStateException("broker of " + config.nodeId() + " did not start: " + e.getMessage()
                     + " (is port " + config.peerPort() + " free?)", e);
@@ -76,6 +79,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     public long depth(String queue) {
         Queue found = server.getActiveMQServer().locateQueue(queue);
         return found == null ? -1 : found.getMessageCount();
+    }
+
+    /** Unconfirmed sends dropped on the peers' acceptor (see {@link ConfirmedSendsOnly}). */
+    public long unconfirmedSendsDropped() {
+        return confirmedSends.droppedInAll();
     }
 
     /** When the oldest message waiting in a queue was sent, whether it waits for delivery or for a redelivery. */

@@ -24,6 +24,7 @@ final class DrillAudit {
     private final Set<String> sent = new HashSet<>();
     private final Map<String, Set<String>> undelivered = new HashMap<>();
     private final Set<String> received = new HashSet<>();
+    private final Map<String, java.time.Instant> receivedAt = new HashMap<>();
     private final Map<String, Set<String>> auditedAs = new HashMap<>();
     private final int quarantined;
     private final Map<String, Integer> quarantinedBy = new HashMap<>();
@@ -38,8 +39,12 @@ final class DrillAudit {
             query(connection, "SELECT r.message_id, r.recipient FROM sent_recipient r JOIN sent_message m ON"
                     + " m.message_id = r.message_id WHERE m.kind = 'seizure-notice' AND r.status <> 'DELIVERED'",
                     row -> undelivered.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2)));
-            query(connection, "SELECT message_id FROM received_message WHERE kind = 'seizure-notice'",
-                    row -> received.add(row.getString(1)));
+            query(connection, "SELECT message_id, received_at FROM received_message WHERE kind = 'seizure-notice'",
+                    row -> {
+                        received.add(row.getString(1));
+                        receivedAt.put(row.getString(1), row.getObject(2, java.time.OffsetDateTime.class)
+                                .toInstant());
+                    });
             query(connection, "SELECT message_id, decision FROM audit_log",
                     row -> auditedAs.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2)));
             query(connection, "SELECT delivering_peer, COUNT(*) FROM quarantine GROUP BY delivering_peer",
@@ -63,6 +68,11 @@ final class DrillAudit {
 
     boolean stored(String messageId) {
         return received.contains(messageId);
+    }
+
+    /** When this node stored the notice, as its own record says. */
+    java.util.Optional<java.time.Instant> storedAt(String messageId) {
+        return java.util.Optional.ofNullable(receivedAt.get(messageId));
     }
 
     boolean auditedReceived(String messageId) {

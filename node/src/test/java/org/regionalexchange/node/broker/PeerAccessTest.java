@@ -199,6 +199,38 @@ class PeerAccessTest {
         }
     }
 
+    @Test
+    void unconfirmedSendsOfAPeerAreDroppedBeforeTheBrokerWorksOnThem() throws Exception {
+        Path data = folder.resolve("unconfirmed");
+        int otherPort = freePort();
+        try (EmbeddedBroker other = new EmbeddedBroker(new BrokerConfig("KZ", data, "127.0.0.1", otherPort, 0,
+                pki.node("KZ").tlsKeystore(), pki.truststore(), pki.password(), List.of("KG"),
+                JsonLimits.DEFAULT.maxBytes()), new NodeSecurityManager(internal, Map.of(),
+                        PeerAccessTest::nodeIdFromCommonName, certificate -> false)).start()) {
+            var careless = PeerConnections.peer("127.0.0.1", otherPort, pki.node("KG").tlsKeystore(),
+                    pki.truststore(), pki.password());
+            careless.setBlockOnDurableSend(false);
+            try (Connection kg = careless.createConnection()) {
+                Session session = kg.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                var producer = session.createProducer(session.createQueue(BrokerAddresses.inbox("KG")));
+                for (int i = 0; i < 10; i++) {
+                    producer.send(session.createBytesMessage());
+                }
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> other.unconfirmedSendsDropped() == 10);
+            assertThat(other.depth(BrokerAddresses.inbox("KG"))).isZero();
+
+            try (Connection kg = PeerConnections.peer("127.0.0.1", otherPort, pki.node("KG").tlsKeystore(),
+                    pki.truststore(), pki.password()).createConnection()) {
+                Session session = kg.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                session.createProducer(session.createQueue(BrokerAddresses.inbox("KG")))
+                        .send(session.createBytesMessage());
+            }
+            assertThat(other.depth(BrokerAddresses.inbox("KG"))).as("a confirmed send is taken").isEqualTo(1);
+        }
+    }
+
     private static ConnectionFactory peerFactory(String nodeId) {
         return PeerConnections.peer("127.0.0.1", port, pki.node(nodeId).tlsKeystore(), pki.truststore(),
                 pki.password());
