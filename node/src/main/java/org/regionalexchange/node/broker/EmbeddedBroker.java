@@ -45,13 +45,16 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final BrokerConfig config;
     private final ActiveMQSecurityManager5 securityManager;
     private final int inVmId = IN_VM_IDS.getAndIncrement();
-    private final ConfirmedSendsOnly confirmedSends;
+    private final FullInboxGuard fullInboxGuard;
+    private final Set<String> peerInboxes;
     private EmbeddedActiveMQ server;
 
     public EmbeddedBroker(BrokerConfig config, ActiveMQSecurityManager5 securityManager) {
         this.config = config;
         this.securityManager = securityManager;
-        this.confirmedSends = new ConfirmedSendsOnly(config.nodeId(), config.peerPort());
+        this.fullInboxGuard = new FullInboxGuard(config.nodeId(), this::isFullPeerInbox);
+        this.peerInboxes = config.peers().stream().map(BrokerAddresses::inbox)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public EmbeddedBroker start() {
@@ -60,7 +63,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             server.setConfiguration(configuration());
             server.setSecurityManager(securityManager);
             server.start();
-            server.getActiveMQServer().getRemotingService().addIncomingInterceptor(confirmedSends);
+            server.getActiveMQServer().getRemotingService().addIncomingInterceptor(fullInboxGuard);
         } catch (Exception e) {
             throw new IllegalStateException("broker of " + config.nodeId() + " did not start: " + e.getMessage()
                     + " (is port " + config.peerPort() + " free?)", e);
@@ -81,9 +84,25 @@ public final class EmbeddedBroker implements AutoCloseable {
         return found == null ? -1 : found.getMessageCount();
     }
 
-    /** Unconfirmed sends dropped on the peers' acceptor (see {@link ConfirmedSendsOnly}). */
+    /** Unconfirmed sends dropped at a full peer inbox (see {@link FullInboxGuard}). */
     public long unconfirmedSendsDropped() {
-        return confirmedSends.droppedInAll();
+        return fullInboxGuard.droppedInAll();
+    }
+
+    /** Whether the address is one of the peers' inboxes and holds as much as its limits allow. */
+    private boolean isFullPeerInbox(String address) {
+        if (!peerInboxes.contains(address) || server == null) {
+            return false;
+        }
+        try {
+            org.apache.activemq.artemis.core.paging.PagingStore store = server.getActiveMQServer().getPagingManager()
+                    .getPageStore(org.apache.activemq.artemis.api.core.SimpleString.of(address));
+            InboxLimits limits = config.inboxLimits();
+            return store != null && (store.getAddressElements() >= limits.maxMessages()
+                    || store.getAddressSize() >= limits.maxBytes());
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** When the oldest message waiting in a queue was sent, whether it waits for delivery or for a redelivery. */
