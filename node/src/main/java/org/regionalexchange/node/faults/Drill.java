@@ -435,7 +435,8 @@ public final class Drill {
         Duration max = late.isEmpty() ? null : late.get(late.size() - 1);
         Duration median = late.isEmpty() ? null : late.get(late.size() / 2);
         notes.add(String.format(Locale.ROOT, "flood of %d s: %d junk messages confirmed by %s, %d sends or"
-                + " connections refused at its limits, %d sent unconfirmed (dropped); %d of %s's notices submitted"
+                + " connections refused at its limits, %d sent unconfirmed (those into the full inbox dropped);"
+                + " %d of %s's notices submitted"
                 + " meanwhile, submit -> stored at %s median %s, max %s (bound %d s); junk kept in quarantine %d,"
                 + " counted as repeats %d", FLOOD_LENGTH.toSeconds(), flood == null ? 0 : flood.sent(), RECEIVER,
                 flood == null ? 0 : flood.refused(), flood == null ? 0 : flood.unconfirmed(), late.size(), SENDER,

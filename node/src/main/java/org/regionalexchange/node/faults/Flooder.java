@@ -20,13 +20,18 @@ import org.regionalexchange.node.broker.PeerConnections;
 /**
  * A misbehaving member: with its own valid TLS certificate it sends junk (random bytes, a fresh messageId each) into
  * a node's inbox for a given time, from {@link #CONFIRMED} connections with confirmed sends, as fast as the broker
- * confirms them, and from one more that does not wait for confirmations at all. What the node refuses is counted,
- * not retried.
+ * confirms them, and from one more that does not wait for confirmations at all (at most about 7,000 a second).
+ * What the node refuses is counted, not retried.
  */
 final class Flooder {
 
     /** Connections sending with confirmation; the node's per-peer connection limit may refuse some. */
     static final int CONFIRMED = 8;
+    /**
+     * The unconfirmed sender's pace, at most about 7,000 a second: enough to fill a 20,000-message inbox in seconds,
+     * while the drill's own encryption of the junk leaves the nodes, which share this machine's cores, some CPU.
+     */
+    private static final int UNCONFIRMED_PER_MILLISECOND = 8;
 
     /**
      * @param sent junk the node confirmed
@@ -93,8 +98,14 @@ final class Flooder {
                     try {
                         producer.send(message);
                         (confirmed ? sent : unconfirmed).increment();
+                        if (!confirmed && unconfirmed.sum() % UNCONFIRMED_PER_MILLISECOND == 0) {
+                            Thread.sleep(1);
+                        }
                     } catch (JMSException | RuntimeException e) {
                         refused.increment();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
                     }
                 }
             } catch (JMSException | RuntimeException e) {
