@@ -19,8 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The fault drills: nodes as separate processes on loopback, a stream of notices, and a crash, a partition, a frozen
- * link, a database outage or a peer's flood in the middle of it; then the table of what was accepted, stored, given to the subscriber,
- * recorded and left stuck. Exits 0 when every drill lost, doubled and left nothing.
+ * link, a database outage or a peer's flood in the middle of it; then the table of what was accepted, stored, given
+ * to the subscriber, recorded and left stuck. Exits 0 when every drill lost, doubled and left nothing.
  */
 @Command(name = "faults", mixinStandardHelpOptions = true,
         description = "Run the crash, partition and outage drills and print what was lost, duplicated or stuck.")

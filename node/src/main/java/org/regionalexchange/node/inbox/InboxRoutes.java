@@ -5,9 +5,9 @@ import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
 
 /**
- * The inbound pipeline. Each peer's inbox is consumed in a JMS transaction by concurrent consumers of its own; relayed copies and
- * receipts are queued inside that transaction, so each commits exactly when the inbox delivery does, and only after
- * the database has the record they vouch for. Every copy of a stored message is answered again; the local dispatch
+ * The inbound pipeline. Each peer's inbox is consumed in a JMS transaction by concurrent consumers of its own;
+ * relayed copies and receipts are queued inside that transaction, so each commits exactly when the inbox delivery
+ * does, and only after the database has the record they vouch for. Every copy of a stored message is answered again; the local dispatch
  * happens once (see {@link LocalDispatcher}). Permanent failures end in quarantine (see {@link InboxErrorPolicy});
  * transient ones roll back and the broker redelivers with back-off.
  */

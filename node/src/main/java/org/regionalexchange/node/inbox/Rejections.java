@@ -65,7 +65,7 @@ public final class Rejections {
         } else {
             if (budget.justSpent(incoming.peer(), reason.name())) {
                 LOG.warn("peer {} has had {} messages rejected as {} this hour: the rest of the hour's are counted"
-                        + " in the quarantine's repeats, not kept (the last kept: {})", incoming.peer(),
+                        + " in the quarantine's repeats, not kept (this one: {})", incoming.peer(),
                         budget.perHour(), reason, detail);
             }
             quarantine.countRepeat(incoming.peer(), reason.name(), blankToNull(messageId), now);

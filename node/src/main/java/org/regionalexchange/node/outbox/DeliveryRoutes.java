@@ -86,7 +86,8 @@ public final class DeliveryRoutes extends RouteBuilder {
 
     /**
      * A hand-over that failed: noted on the status and the link, logged once per stall (the first failure after a
-     * successful hand-over; the link's state changes are logged by the heartbeat), and the consumer pauses before it rolls back.
+     * successful hand-over; the link's state changes are logged by the heartbeat), and the consumer pauses before it
+     * rolls back.
      * Without the pause it would take the next copy at once and fail again: with a peer down or its inbox full, the
      * whole outbox would churn through failed attempts (a status write each) instead of waiting.
      */
