@@ -68,10 +68,13 @@ public final class Health {
     /** One peer's link, as /health and /metrics show it. */
     public Link link(String peer, Instant now) {
         HopHealth.Link link = links.link(peer);
-        String outbox = BrokerAddresses.outbox(peer);
-        Duration oldest = broker.oldestTimestamp(outbox).map(at -> Duration.between(at, now))
+        return new Link(link.state(), link.lastHandOver(), link.lastSuccess(),
+                Math.max(0, broker.depth(BrokerAddresses.outbox(peer))), oldestWaiting(peer, now));
+    }
+
+    /** How long the oldest message in the peer's outbox has waited, zero when none waits. */
+    public Duration oldestWaiting(String peer, Instant now) {
+        return broker.oldestTimestamp(BrokerAddresses.outbox(peer)).map(at -> Duration.between(at, now))
                 .filter(age -> !age.isNegative()).orElse(Duration.ZERO);
-        return new Link(link.state(), link.lastHandOver(), link.lastSuccess(), Math.max(0, broker.depth(outbox)),
-                oldest);
     }
 }

@@ -34,23 +34,22 @@ public final class NodeMetrics {
      * current state (UP, DEGRADED, DOWN) and 0 for the others; the age of the last success (hand-over or heartbeat;
      * -1 when none since the start) and how long the oldest message in the peer's outbox has waited.
      */
-    public void watch(Health health, Collection<String> peers) {
+    public void watch(org.regionalexchange.node.outbox.HopHealth links, Health health, Collection<String> peers) {
         for (String peer : peers) {
             for (org.regionalexchange.node.outbox.LinkState state : org.regionalexchange.node.outbox.LinkState
                     .values()) {
-                Gauge.builder("regional_exchange_link_state", health,
-                        h -> h.link(peer, java.time.Instant.now()).state() == state ? 1 : 0)
+                Gauge.builder("regional_exchange_link_state", links, l -> l.state(peer) == state ? 1 : 0)
                         .description("The link's state from real hand-overs and heartbeats: 1 for the current one")
                         .tags("peer", peer, "state", state.name()).register(registry);
             }
-            Gauge.builder("regional_exchange_link_last_success_age_seconds", health,
-                    h -> h.link(peer, java.time.Instant.now()).lastSuccess()
+            Gauge.builder("regional_exchange_link_last_success_age_seconds", links,
+                    l -> l.link(peer).lastSuccess()
                             .map(at -> java.time.Duration.between(at, java.time.Instant.now()).toMillis() / 1000.0)
                             .orElse(-1.0))
                     .description("Seconds since a hand-over or heartbeat to the peer succeeded, -1 when none yet")
                     .tag("peer", peer).register(registry);
             Gauge.builder("regional_exchange_outbox_oldest_waiting_seconds", health,
-                    h -> h.link(peer, java.time.Instant.now()).oldestWaiting().toMillis() / 1000.0)
+                    h -> h.oldestWaiting(peer, java.time.Instant.now()).toMillis() / 1000.0)
                     .description("How long the oldest message in the peer's outbox has waited")
                     .tag("peer", peer).register(registry);
         }

@@ -67,16 +67,15 @@ public final class NodeRuntime implements AutoCloseable {
             camelProperties.forEach(main::addInitialProperty);
             main.bind("metricsRegistry", services.metrics().registry());
             main.bind(DeliveryRoutes.INTERNAL, JmsComponent.jmsComponent(services.internalFactory()));
+            // Each peer twice: a cached factory for the hand-overs, and a plain one the heartbeat opens and closes
+            // connections with (and closes itself, before the routes stop).
+            java.util.Map<String, jakarta.jms.ConnectionFactory> probed = new java.util.LinkedHashMap<>();
             for (NodeSettings.PeerSettings peer : settings.peers().values()) {
-                CachingConnectionFactory factory = caching(PeerConnections.peer(peer.host(), peer.port(),
-                        settings.pki().tlsKeystore(), settings.pki().truststore(), settings.pki().password()));
+                CachingConnectionFactory factory = caching(peerFactory(settings, peer));
                 factories.add(factory);
                 main.bind(DeliveryRoutes.peerComponent(peer.nodeId()), JmsComponent.jmsComponent(factory));
+                probed.put(peer.nodeId(), peerFactory(settings, peer));
             }
-            java.util.Map<String, jakarta.jms.ConnectionFactory> probed = new java.util.LinkedHashMap<>();
-            settings.peers().values().forEach(peer -> probed.put(peer.nodeId(), PeerConnections.peer(peer.host(),
-                    peer.port(), settings.pki().tlsKeystore(), settings.pki().truststore(),
-                    settings.pki().password())));
             linkProbe = new LinkProbe(settings.nodeId(), probed, services.hops(), settings.links().heartbeatEvery());
             services.routes().forEach(main.configure()::addRoutesBuilder);
             main.start();
@@ -129,6 +128,12 @@ public final class NodeRuntime implements AutoCloseable {
             main.addInitialProperty("camel.ssl.keystorePassword", new String(settings.pki().password()));
             main.addInitialProperty("camel.ssl.secureSocketProtocol", "TLSv1.3");
         }
+    }
+
+    private static org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory peerFactory(NodeSettings settings,
+            NodeSettings.PeerSettings peer) {
+        return PeerConnections.peer(peer.host(), peer.port(), settings.pki().tlsKeystore(), settings.pki().truststore(),
+                settings.pki().password());
     }
 
     /** Often enough that a resend leaves at most a quarter of the receipt wait late, at most every 30 s. */

@@ -133,7 +133,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 settings.peers().keySet());
         Health health = new Health(broker, database, List.copyOf(settings.peers().keySet()), hops,
                 trust::crlNextUpdate, clock);
-        metrics.watch(health, settings.peers().keySet());
+        metrics.watch(hops, health, settings.peers().keySet());
         NodeApi api = new NodeApi(sent, received, quarantine, audit, health, metrics, clock, settings.auditAnchor(),
                 submissions);
         // The operator desks' own factory: their sends and browses run outside any route's transaction.

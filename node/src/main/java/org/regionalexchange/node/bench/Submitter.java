@@ -90,13 +90,22 @@ final class Submitter {
 
     private JsonNode get(URI node, String path, Duration timeout) {
         try {
+            return JSON.readTree(text(node, path, timeout));
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " answered no JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** GET of a path of a node's API as the drill's user; the body when it answered 200. */
+    private String text(URI node, String path, Duration timeout) {
+        try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(node.resolve(path))
                     .header("Authorization", DrillRegion.authorization()).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
             }
-            return JSON.readTree(response.body());
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -119,20 +128,7 @@ final class Submitter {
      * delivery summary, which counts every row the node ever sent.
      */
     long deliveredCopies() {
-        try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(api.resolve("/metrics"))
-                    .header("Authorization", DrillRegion.authorization()).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET /metrics answered " + response.statusCode());
-            }
-            return deliveredCopies(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET /metrics failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return deliveredCopies(text(api, "/metrics", Duration.ofSeconds(30)));
     }
 
     /** The sum of the receipt-latency histogram's counts with outcome delivered, receipts excluded. */

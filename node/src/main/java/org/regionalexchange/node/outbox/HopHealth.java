@@ -85,8 +85,9 @@ public final class HopHealth {
         Optional<Instant> success = lastSuccess(hop);
         Optional<Instant> failure = Optional.ofNullable(lastFailure.get(hop));
         Optional<Instant> handOver = Optional.ofNullable(lastHandOver.get(hop));
-        boolean recentFailure = isStalled(hop) && failure.filter(at -> !at.plus(upWithin)
-                .isBefore(clock.instant())).isPresent();
+        // A failure after the last successful hand-over (the hop is stalled), within up-within.
+        boolean recentFailure = failure.filter(at -> handOver.map(at::isAfter).orElse(true))
+                .filter(at -> !at.plus(upWithin).isBefore(clock.instant())).isPresent();
         return new Link(state(success, recentFailure), handOver, success, failure);
     }
 

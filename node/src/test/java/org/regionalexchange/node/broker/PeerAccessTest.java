@@ -138,15 +138,10 @@ class PeerAccessTest {
 
     @Test
     void aPeerHoldsAtMostItsConnectionLimitAndGetsAConnectionBackWhenOneCloses() throws Exception {
-        Path data = folder.resolve("connection-limit");
-        NodeSecurityManager security = new NodeSecurityManager(internal, Map.of(),
-                PeerAccessTest::nodeIdFromCommonName, certificate -> false, 2);
+        NodeSecurityManager security = security(2);
         int otherPort = freePort();
-        try (EmbeddedBroker other = new EmbeddedBroker(new BrokerConfig("KZ", data, "127.0.0.1", otherPort, 0,
-                pki.node("KZ").tlsKeystore(), pki.truststore(), pki.password(), List.of("KG", "CARICC"),
-                JsonLimits.DEFAULT.maxBytes()), security).start()) {
-            ConnectionFactory kg = PeerConnections.peer("127.0.0.1", otherPort, pki.node("KG").tlsKeystore(),
-                    pki.truststore(), pki.password());
+        try (EmbeddedBroker other = kzBroker("connection-limit", otherPort, InboxLimits.DEFAULT, security)) {
+            ConnectionFactory kg = peerAt(otherPort, "KG");
             Connection first = kg.createConnection();
             Connection second = kg.createConnection();
             second.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
@@ -154,8 +149,7 @@ class PeerAccessTest {
             assertThat(security.openConnections("KG")).as("sessions of one connection count once").isEqualTo(2);
 
             assertThatThrownBy(() -> kg.createConnection().close()).isInstanceOf(JMSSecurityException.class);
-            try (Connection caricc = PeerConnections.peer("127.0.0.1", otherPort, pki.node("CARICC").tlsKeystore(),
-                    pki.truststore(), pki.password()).createConnection()) {
+            try (Connection caricc = peerAt(otherPort, "CARICC").createConnection()) {
                 assertThat(security.openConnections("CARICC")).as("another peer has its own limit").isEqualTo(1);
             }
 
@@ -171,15 +165,10 @@ class PeerAccessTest {
 
     @Test
     void aPeerOverItsInboxLimitIsRefusedAtItsProducerWhileAnotherPeerStillDelivers() throws Exception {
-        Path data = folder.resolve("inbox-limit");
         int otherPort = freePort();
-        try (EmbeddedBroker other = new EmbeddedBroker(new BrokerConfig("KZ", data, "127.0.0.1", otherPort, 0,
-                pki.node("KZ").tlsKeystore(), pki.truststore(), pki.password(), List.of("KG", "CARICC"),
-                JsonLimits.DEFAULT.maxBytes(), new InboxLimits(3, 1024 * 1024, 16, 1_000)),
-                new NodeSecurityManager(internal, Map.of(), PeerAccessTest::nodeIdFromCommonName,
-                        certificate -> false)).start()) {
-            try (Connection kg = PeerConnections.peer("127.0.0.1", otherPort, pki.node("KG").tlsKeystore(),
-                    pki.truststore(), pki.password()).createConnection()) {
+        try (EmbeddedBroker other = kzBroker("inbox-limit", otherPort, new InboxLimits(3, 1024 * 1024, 16, 1_000),
+                security(16))) {
+            try (Connection kg = peerAt(otherPort, "KG").createConnection()) {
                 Session session = kg.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 var producer = session.createProducer(session.createQueue(BrokerAddresses.inbox("KG")));
                 for (int i = 0; i < 3; i++) {
@@ -189,8 +178,7 @@ class PeerAccessTest {
                         .isInstanceOf(JMSException.class);
             }
             assertThat(other.depth(BrokerAddresses.inbox("KG"))).as("the excess stays with the sender").isEqualTo(3);
-            try (Connection caricc = PeerConnections.peer("127.0.0.1", otherPort, pki.node("CARICC").tlsKeystore(),
-                    pki.truststore(), pki.password()).createConnection()) {
+            try (Connection caricc = peerAt(otherPort, "CARICC").createConnection()) {
                 Session session = caricc.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 session.createProducer(session.createQueue(BrokerAddresses.inbox("CARICC")))
                         .send(session.createBytesMessage());
@@ -202,15 +190,10 @@ class PeerAccessTest {
     @Test
     void unconfirmedSendsIntoAFullInboxAreDroppedAndTheirConnectionClosedWhileTransactedSendsBelowItAreKept()
             throws Exception {
-        Path data = folder.resolve("unconfirmed");
         int otherPort = freePort();
-        try (EmbeddedBroker other = new EmbeddedBroker(new BrokerConfig("KZ", data, "127.0.0.1", otherPort, 0,
-                pki.node("KZ").tlsKeystore(), pki.truststore(), pki.password(), List.of("KG"),
-                JsonLimits.DEFAULT.maxBytes(), new InboxLimits(5, 1024 * 1024, 16, 1_000)),
-                new NodeSecurityManager(internal, Map.of(), PeerAccessTest::nodeIdFromCommonName,
-                        certificate -> false)).start()) {
-            try (Connection kg = PeerConnections.peer("127.0.0.1", otherPort, pki.node("KG").tlsKeystore(),
-                    pki.truststore(), pki.password()).createConnection()) {
+        try (EmbeddedBroker other = kzBroker("unconfirmed", otherPort, new InboxLimits(5, 1024 * 1024, 16, 1_000),
+                security(16))) {
+            try (Connection kg = peerAt(otherPort, "KG").createConnection()) {
                 Session session = kg.createSession(true, Session.SESSION_TRANSACTED);
                 var producer = session.createProducer(session.createQueue(BrokerAddresses.inbox("KG")));
                 producer.send(session.createBytesMessage());
@@ -220,8 +203,7 @@ class PeerAccessTest {
             assertThat(other.depth(BrokerAddresses.inbox("KG"))).as("confirmed at the commit, below the limit")
                     .isEqualTo(2);
 
-            var careless = PeerConnections.peer("127.0.0.1", otherPort, pki.node("KG").tlsKeystore(),
-                    pki.truststore(), pki.password());
+            var careless = peerAt(otherPort, "KG");
             careless.setBlockOnDurableSend(false);
             careless.setProducerWindowSize(-1);
             try (Connection kg = careless.createConnection()) {
@@ -240,6 +222,24 @@ class PeerAccessTest {
                     .until(() -> other.unconfirmedSendsDropped() > 0);
             assertThat(other.depth(BrokerAddresses.inbox("KG"))).as("never over the limit").isEqualTo(5);
         }
+    }
+
+    /** A KZ broker of a test's own, with KG and CARICC as its peers. */
+    private static EmbeddedBroker kzBroker(String name, int port, InboxLimits limits, NodeSecurityManager security) {
+        return new EmbeddedBroker(new BrokerConfig("KZ", folder.resolve(name), "127.0.0.1", port, 0,
+                pki.node("KZ").tlsKeystore(), pki.truststore(), pki.password(), List.of("KG", "CARICC"),
+                JsonLimits.DEFAULT.maxBytes(), limits), security).start();
+    }
+
+    private static NodeSecurityManager security(int maxPeerConnections) {
+        return new NodeSecurityManager(internal, Map.of(), PeerAccessTest::nodeIdFromCommonName,
+                certificate -> false, maxPeerConnections);
+    }
+
+    /** A peer's connection factory to a broker on the given port, with the peer's regional TLS certificate. */
+    private static org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory peerAt(int port, String nodeId) {
+        return PeerConnections.peer("127.0.0.1", port, pki.node(nodeId).tlsKeystore(), pki.truststore(),
+                pki.password());
     }
 
     private static ConnectionFactory peerFactory(String nodeId) {
