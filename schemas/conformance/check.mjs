@@ -30,13 +30,13 @@ for (const name of names.filter((n) => n !== "defs")) {
     problems.push(`${name}: schema does not compile: ${error.message}`);
     continue;
   }
-  for (const file of listJson(join(examplesDir, "valid", name))) {
+  for (const file of listJson(join(examplesDir, "valid", name, version))) {
     checked++;
     if (!validate(readJson(file))) {
       problems.push(`${file}: expected valid, Ajv says ${ajv.errorsText(validate.errors)}`);
     }
   }
-  for (const file of listJson(join(examplesDir, "invalid", name)).filter((f) => !f.endsWith(".expected.json"))) {
+  for (const file of listJson(join(examplesDir, "invalid", name, version)).filter((f) => !f.endsWith(".expected.json"))) {
     checked++;
     const expected = readJson(file.replace(/\.json$/, ".expected.json"));
     if (validate(readJson(file))) {

@@ -20,11 +20,11 @@ final class ExampleFiles {
     private ExampleFiles() {}
 
     static List<Path> valid(String name) {
-        return list(ROOT.resolve("valid").resolve(name));
+        return list(ROOT.resolve("valid").resolve(name).resolve(SchemaCatalog.CURRENT_VERSION));
     }
 
     static List<Path> invalid(String name) {
-        return list(ROOT.resolve("invalid").resolve(name)).stream()
+        return list(ROOT.resolve("invalid").resolve(name).resolve(SchemaCatalog.CURRENT_VERSION)).stream()
                 .filter(path -> !path.getFileName().toString().endsWith(".expected.json")).toList();
     }
 

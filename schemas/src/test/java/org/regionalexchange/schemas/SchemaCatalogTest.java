@@ -26,7 +26,7 @@ class SchemaCatalogTest {
 
     @Test
     void reportsEveryViolationWithAPointerAndSortedDeterministically() {
-        ObjectNode document = (ObjectNode) ExampleFiles.read(Path.of("examples/valid/receipt/kg-delivered.json"));
+        ObjectNode document = (ObjectNode) ExampleFiles.read(Path.of("examples/valid/receipt/1-0-0/kg-delivered.json"));
         document.put("receivedBy", "kg");
         document.put("receivedAt", "soon");
         List<Violation> violations = CATALOG.validateDocument(MessageKind.RECEIPT, document);
@@ -38,15 +38,15 @@ class SchemaCatalogTest {
     @Test
     void formatAssertionsAreOn() {
         ObjectNode header = (ObjectNode) ExampleFiles.read(
-                Path.of("examples/valid/header/kz-seizure-to-regional.json"));
+                Path.of("examples/valid/header/1-0-0/kz-seizure-to-regional.json"));
         header.put("createdAt", "2026-02-30T10:00:00Z");
         assertThat(CATALOG.validateHeader(header)).extracting(Violation::pointer).containsExactly("/createdAt");
     }
 
     @Test
     void givesTheSameAnswersFromManyThreads() throws Exception {
-        JsonNode valid = ExampleFiles.read(Path.of("examples/valid/seizure-notice/kg-alpha-pvp-bishkek.json"));
-        JsonNode invalid = ExampleFiles.read(Path.of("examples/invalid/seizure-notice/unit-not-in-list.json"));
+        JsonNode valid = ExampleFiles.read(Path.of("examples/valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"));
+        JsonNode invalid = ExampleFiles.read(Path.of("examples/invalid/seizure-notice/1-0-0/unit-not-in-list.json"));
         List<Violation> expected = CATALOG.validateDocument(MessageKind.SEIZURE_NOTICE, invalid);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
