@@ -22,7 +22,7 @@ class OperatorCommandsIT {
         Jars.Result region = Jars.run(Jars.CERTS, 60, work, "region", "--out", pki.toString());
         assertThat(region.exitCode()).as(region.output()).isZero();
 
-        Path document = Path.of("..", "schemas", "examples", "valid", "list-entry", "kz-resolution-22-2024.json")
+        Path document = Path.of("..", "schemas", "examples", "valid", "list-entry", "1-0-0", "kz-resolution-22-2024.json")
                 .toAbsolutePath();
         Path sealed = work.resolve("sealed.json");
         Jars.Result seal = Jars.run(Jars.NODE, 60, work, "seal", "--keystore", pki.resolve("KZ/node.p12").toString(),

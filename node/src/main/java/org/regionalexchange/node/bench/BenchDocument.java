@@ -19,7 +19,7 @@ final class BenchDocument {
 
     static final int BYTES = 2048;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EXAMPLE = "/regional-exchange/examples/valid/seizure-notice/kg-alpha-pvp-bishkek.json";
+    private static final String EXAMPLE = "/regional-exchange/examples/valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json";
     /** The schema's maxLength of one language's free text. */
     private static final int TEXT_CHARACTERS = 4000;
     /** A packaging description's length, long enough that a 64 KB notice stays within the schema's 100 items. */

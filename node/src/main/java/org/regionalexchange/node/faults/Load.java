@@ -183,7 +183,7 @@ final class Load {
 
     private static JsonNode example() {
         try (InputStream in = Load.class.getResourceAsStream(
-                "/regional-exchange/examples/valid/seizure-notice/kg-alpha-pvp-bishkek.json")) {
+                "/regional-exchange/examples/valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json")) {
             if (in == null) {
                 throw new IllegalStateException("the example seizure notice is missing from the classpath");
             }

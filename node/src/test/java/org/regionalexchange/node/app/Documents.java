@@ -37,6 +37,6 @@ public final class Documents {
 
     public static Submission seizureNotice(List<String> recipients) {
         return new Submission("seizure-notice", recipients, "AMBER",
-                example("valid/seizure-notice/kg-alpha-pvp-bishkek.json"), List.of(), null, "en", "exercise");
+                example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"), List.of(), null, "en", "exercise");
     }
 }

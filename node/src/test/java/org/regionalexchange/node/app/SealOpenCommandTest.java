@@ -90,7 +90,7 @@ class SealOpenCommandTest {
     void sealToRegionalNeedsACertificateForEveryMember() {
         int exit = run("seal", "--keystore", pki.node("KZ").keystore().toString(), "--password-file",
                 passwordFile(), "--certs-dir", pki.directory().toString(), "--region", "CARICC,KZ,KG,AZ",
-                "--kind", "seizure-notice", "--to", "REGIONAL", "--in", example("seizure-notice/kg-alpha-pvp-bishkek.json"),
+                "--kind", "seizure-notice", "--to", "REGIONAL", "--in", example("seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"),
                 "--out", work.resolve("sealed.json").toString());
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("no encryption certificate for AZ");
@@ -98,14 +98,14 @@ class SealOpenCommandTest {
 
     @Test
     void sealRefusesAnUnknownKindAndListsTheKinds() {
-        assertThat(sealFile("seizure", example("seizure-notice/kg-alpha-pvp-bishkek.json"))).isEqualTo(2);
+        assertThat(sealFile("seizure", example("seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"))).isEqualTo(2);
         assertThat(err.toString()).contains("/kind unknown kind 'seizure': use one of seizure-notice, list-entry,");
         assertThat(work.resolve("sealed.json")).doesNotExist();
     }
 
     @Test
     void sealRefusesADocumentThatBreaksItsSchema() throws Exception {
-        ObjectNode document = (ObjectNode) Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json");
+        ObjectNode document = (ObjectNode) Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json");
         ((ObjectNode) document.get("items").get(0).get("quantity")).put("unit", "grams");
         assertThat(sealFile("seizure-notice", write(document))).isEqualTo(2);
         assertThat(err.toString()).startsWith("not sealed: ").contains("/document/items/0/quantity/unit");
@@ -119,7 +119,7 @@ class SealOpenCommandTest {
 
     @Test
     void openRejectsWhatTheInboxWouldRejectForItsSchema() throws Exception {
-        ObjectNode document = (ObjectNode) Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json");
+        ObjectNode document = (ObjectNode) Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json");
         ((ObjectNode) document.get("items").get(0).get("quantity")).put("unit", "grams");
         assertThat(open("KG", craft(header(List.of("KG")), document, Clock.systemUTC(), "KG"))).isEqualTo(2);
         assertThat(err.toString()).startsWith("REJECTED SCHEMA_INVALID: /document/items/0/quantity/unit");
@@ -134,7 +134,7 @@ class SealOpenCommandTest {
     @Test
     void openRejectsAMessageWhoseSignedHeaderDoesNotAddressTheNode() throws Exception {
         Path sealed = craft(header(List.of("CARICC")), Documents.example(
-                "valid/seizure-notice/kg-alpha-pvp-bishkek.json"), Clock.systemUTC(), "KG");
+                "valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"), Clock.systemUTC(), "KG");
         assertThat(open("KG", sealed)).isEqualTo(2);
         assertThat(err.toString()).startsWith("REJECTED NOT_ADDRESSED: /header/recipients does not list KG");
     }
@@ -143,7 +143,7 @@ class SealOpenCommandTest {
     void openRejectsASigningTimeAnHourAhead() throws Exception {
         Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
         Path sealed = craft(header(List.of("KG")), Documents.example(
-                "valid/seizure-notice/kg-alpha-pvp-bishkek.json"), ahead, "KG");
+                "valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"), ahead, "KG");
         assertThat(open("KG", sealed)).isEqualTo(2);
         assertThat(err.toString()).startsWith("REJECTED SIGNED_IN_FUTURE: / signed at");
     }
@@ -171,7 +171,7 @@ class SealOpenCommandTest {
     }
 
     private static ObjectNode absurdSeizure() {
-        ObjectNode document = (ObjectNode) Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json");
+        ObjectNode document = (ObjectNode) Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json");
         ((ObjectNode) document.get("items").get(0).get("quantity")).put("value", 1e308).put("unit", "kg");
         return document;
     }
@@ -201,7 +201,7 @@ class SealOpenCommandTest {
         int exit = run("seal", "--keystore", pki.node(sender).keystore().toString(), "--password-file",
                 pki.directory().resolve("keystore.pass").toString(), "--certs-dir", pki.directory().toString(),
                 "--kind", "seizure-notice", "--to", recipients,
-                "--in", Path.of("..", "schemas", "examples", "valid", "seizure-notice", "kg-alpha-pvp-bishkek.json")
+                "--in", Path.of("..", "schemas", "examples", "valid", "seizure-notice", "1-0-0", "kg-alpha-pvp-bishkek.json")
                         .toString(), "--out", sealed.toString());
         assertThat(exit).as(err.toString()).isZero();
         return sealed;

@@ -237,14 +237,14 @@ class ApiAccessIT {
 
         ObjectNode seizure = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "AMBER");
         seizure.putArray("recipients").add("TM");
-        seizure.set("document", Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json"));
+        seizure.set("document", Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"));
         ApiClient.Response refused = alat.post("api/v1/messages", seizure.toString());
         assertThat(refused.status()).isEqualTo(403);
         assertThat(JSON.readTree(refused.body()).get("detail").asText()).contains("outcome-report");
 
         ObjectNode outcome = JSON.createObjectNode().put("kind", "outcome-report").put("handling", "AMBER");
         outcome.putArray("recipients").add("TM");
-        outcome.set("document", ((ObjectNode) Documents.example("valid/outcome-report/alat-nothing-found.json")
+        outcome.set("document", ((ObjectNode) Documents.example("valid/outcome-report/1-0-0/alat-nothing-found.json")
                 .deepCopy()).put("inResponseTo", forAlat));
         assertThat(alat.post("api/v1/messages", outcome.toString()).status()).isEqualTo(202);
     }
@@ -272,7 +272,7 @@ class ApiAccessIT {
     }
 
     private static String warning(String unit) {
-        ObjectNode document = Documents.example("valid/pre-arrival-warning/tm-to-uz-farap-alat-pilot.json")
+        ObjectNode document = Documents.example("valid/pre-arrival-warning/1-0-0/tm-to-uz-farap-alat-pilot.json")
                 .deepCopy();
         ((ObjectNode) document.get("targetUnit")).put("nodeId", unit);
         ObjectNode body = JSON.createObjectNode().put("kind", "pre-arrival-warning").put("handling", "AMBER")

@@ -43,7 +43,7 @@ class ApiIT {
 
     @Test
     void invalidDocumentIsRefusedWithEveryViolationAndNothingIsStored() throws Exception {
-        ObjectNode document = Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json").deepCopy();
+        ObjectNode document = Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json").deepCopy();
         ((ObjectNode) document.get("items").get(0).get("quantity")).put("unit", "grams");
         document.put("countryOfSeizure", "Kyrgyzstan");
         ObjectNode body = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "TLP:AMBER");
@@ -75,7 +75,7 @@ class ApiIT {
     void validSubmissionIsAcceptedAndItsStatusCanBeFollowed() throws Exception {
         ObjectNode body = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "AMBER");
         body.putArray("recipients").add("KG");
-        body.set("document", Documents.example("valid/seizure-notice/tj-diazepam-nizhniy-pyanj.json"));
+        body.set("document", Documents.example("valid/seizure-notice/1-0-0/tj-diazepam-nizhniy-pyanj.json"));
 
         ApiClient.Response response = post(body);
 
@@ -106,7 +106,7 @@ class ApiIT {
     void submitToReceiptLatencyIsPublishedPerPeerAndKind() throws Exception {
         ObjectNode body = JSON.createObjectNode().put("kind", "seizure-notice").put("handling", "AMBER");
         body.putArray("recipients").add("KG");
-        body.set("document", Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json"));
+        body.set("document", Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"));
         String messageId = JSON.readTree(post(body).body()).get("messageId").asText();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("/api/v1/messages/" + messageId).body()).contains("\"status\":\"delivered\""));

@@ -335,7 +335,7 @@ class HostileCorpusIT {
     }
 
     private static ObjectNode seizure() {
-        return (ObjectNode) Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json");
+        return (ObjectNode) Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json");
     }
 
     private static ObjectNode quantity(String value, String unit) {
@@ -405,12 +405,12 @@ class HostileCorpusIT {
         ObjectNode body = JSON.createObjectNode().put("kind", "early-warning").put("handling", "AMBER")
                 .put("expiresAt", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString());
         recipients.forEach(body.putArray("recipients")::add);
-        body.set("document", Documents.example("valid/early-warning/caricc-metonitazene-new-substance.json"));
+        body.set("document", Documents.example("valid/early-warning/1-0-0/caricc-metonitazene-new-substance.json"));
         return body;
     }
 
     private static ObjectNode cancel(String alertId) {
-        ObjectNode document = Documents.example("valid/early-warning/uz-tesla-tablets-cancel.json").deepCopy();
+        ObjectNode document = Documents.example("valid/early-warning/1-0-0/uz-tesla-tablets-cancel.json").deepCopy();
         ((ObjectNode) document.get("references").get(0)).put("messageId", alertId);
         return document;
     }

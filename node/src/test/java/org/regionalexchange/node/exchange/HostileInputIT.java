@@ -126,7 +126,7 @@ class HostileInputIT {
     }
 
     private static JsonNode validDocument() {
-        return Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json");
+        return Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json");
     }
 
     private static JsonNode assertQuarantined(String messageId, String reason) {

@@ -66,7 +66,7 @@ class LocalSubscriberIT {
                     LocalDispatcher.TARGET_UNIT + " = 'UZ-ALAT'");
 
             String messageId = region.node("TM").submit(new Submission("pre-arrival-warning", List.of("UZ"),
-                    "AMBER+STRICT", Documents.example("valid/pre-arrival-warning/tm-to-uz-farap-alat-pilot.json"),
+                    "AMBER+STRICT", Documents.example("valid/pre-arrival-warning/1-0-0/tm-to-uz-farap-alat-pilot.json"),
                     List.of(), Instant.now().plus(Duration.ofDays(2)), "ru", "exercise"));
 
             TextMessage received = (TextMessage) consumer.receive(30_000);
@@ -82,7 +82,7 @@ class LocalSubscriberIT {
     void customsUnitReportsTheOutcomeToTheOriginatorThroughItsNode() throws Exception {
         JsonNode result = submitLocally(JSON.createObjectNode().put("kind", "outcome-report").put("handling", "AMBER")
                 .<com.fasterxml.jackson.databind.node.ObjectNode>set("recipients", JSON.createArrayNode().add("TM"))
-                .set("document", Documents.example("valid/outcome-report/alat-nothing-found.json")));
+                .set("document", Documents.example("valid/outcome-report/1-0-0/alat-nothing-found.json")));
 
         String messageId = result.path("messageId").asText();
         assertThat(messageId).isNotBlank();
@@ -94,7 +94,7 @@ class LocalSubscriberIT {
     void invalidLocalSubmissionIsAnsweredWithItsViolations() throws Exception {
         JsonNode result = submitLocally(JSON.createObjectNode().put("kind", "outcome-report").put("handling", "AMBER")
                 .<com.fasterxml.jackson.databind.node.ObjectNode>set("recipients", JSON.createArrayNode().add("TM"))
-                .set("document", Documents.example("invalid/outcome-report/unknown-result.json")));
+                .set("document", Documents.example("invalid/outcome-report/1-0-0/unknown-result.json")));
 
         assertThat(result.path("violations").findValuesAsText("pointer")).contains("/document/result");
     }

@@ -210,6 +210,6 @@ class QuarantineDeskIT {
     }
 
     private static JsonNode validDocument() {
-        return Documents.example("valid/seizure-notice/tj-diazepam-nizhniy-pyanj.json");
+        return Documents.example("valid/seizure-notice/1-0-0/tj-diazepam-nizhniy-pyanj.json");
     }
 }

@@ -50,7 +50,7 @@ class RejectionIT {
     @Test
     void schemaInvalidDocumentIsQuarantinedAndAnsweredWithARejectedReceipt() {
         ObjectNode header = kazakhstan.header("KG", null);
-        ObjectNode document = Documents.example("valid/seizure-notice/kg-alpha-pvp-bishkek.json").deepCopy();
+        ObjectNode document = Documents.example("valid/seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json").deepCopy();
         ((ObjectNode) document.get("items").get(0).get("quantity")).put("unit", "grams");
         String id = header.get("messageId").asText();
         kazakhstan.deliver(kazakhstan.seal(header, document, "KG"), id, "KG");
@@ -128,7 +128,7 @@ class RejectionIT {
     }
 
     private static JsonNode validDocument() {
-        return Documents.example("valid/seizure-notice/tj-diazepam-nizhniy-pyanj.json");
+        return Documents.example("valid/seizure-notice/1-0-0/tj-diazepam-nizhniy-pyanj.json");
     }
 
     private static JsonNode assertQuarantined(String messageId, String reason, String peer) {

@@ -98,7 +98,7 @@ class RuleRejectionIT {
     @Test
     void updateOfAnAlertKyrgyzstanSentItselfIsAForeignReference() {
         String alert = region.node("KG").submit(new Submission("early-warning", List.of("KZ"), "GREEN",
-                Documents.example("valid/early-warning/caricc-metonitazene-new-substance.json"), List.of(),
+                Documents.example("valid/early-warning/1-0-0/caricc-metonitazene-new-substance.json"), List.of(),
                 Instant.now().plus(Duration.ofDays(30)), "en", "exercise"));
         String id = injectUpdate(alert, "KG");
 
@@ -134,7 +134,7 @@ class RuleRejectionIT {
         assertThat(tajikistan.services().api().quarantine("200")).doesNotContain(update);
 
         kazakhstan.deliver(kazakhstan.seal(alertHeader, Documents.example(
-                "valid/early-warning/caricc-metonitazene-new-substance.json"), "TJ"), alert, "TJ");
+                "valid/early-warning/1-0-0/caricc-metonitazene-new-substance.json"), "TJ"), alert, "TJ");
 
         await().atMost(Duration.ofSeconds(40)).until(() -> inboxIds("TJ").containsAll(List.of(alert, update)));
         assertThat(tajikistan.services().api().quarantine("200")).doesNotContain(update);
@@ -142,7 +142,7 @@ class RuleRejectionIT {
 
     /** An early-warning update from KZ of the given alert, to the given receiver. */
     private static String injectUpdate(String alert, String receiver) {
-        ObjectNode document = Documents.example("valid/early-warning/kz-cannabinoids-postal-route-update.json")
+        ObjectNode document = Documents.example("valid/early-warning/1-0-0/kz-cannabinoids-postal-route-update.json")
                 .deepCopy();
         ((ObjectNode) document.get("references").get(0)).put("messageId", alert);
         ObjectNode header = alertHeader(receiver);
@@ -158,7 +158,7 @@ class RuleRejectionIT {
     }
 
     private static JsonNode seizure() {
-        return Documents.example("valid/seizure-notice/tj-diazepam-nizhniy-pyanj.json");
+        return Documents.example("valid/seizure-notice/1-0-0/tj-diazepam-nizhniy-pyanj.json");
     }
 
     private static List<String> inboxIds(String node) {

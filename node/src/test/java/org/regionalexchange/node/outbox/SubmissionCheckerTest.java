@@ -91,7 +91,7 @@ class SubmissionCheckerTest {
         String alert = UUID.randomUUID().toString();
         received.storeIfNew(new ReceivedMessages.Received(alert, "early-warning", "CARICC", Instant.now(), "CARICC",
                 "d".repeat(64), "{}", "{}"));
-        ObjectNode cancel = example("early-warning/uz-tesla-tablets-cancel.json");
+        ObjectNode cancel = example("early-warning/1-0-0/uz-tesla-tablets-cancel.json");
         ((ObjectNode) cancel.get("references").get(0)).put("messageId", alert);
 
         assertThat(violations(alert(cancel, Instant.now().plus(Duration.ofDays(1)))))
@@ -101,7 +101,7 @@ class SubmissionCheckerTest {
 
     @Test
     void expiryAlreadyPastIsRefusedAtExpiresAt() {
-        List<Violation> violations = violations(alert(example("early-warning/caricc-metonitazene-new-substance.json"),
+        List<Violation> violations = violations(alert(example("early-warning/1-0-0/caricc-metonitazene-new-substance.json"),
                 Instant.now().minusSeconds(60)));
         assertThat(violations).extracting(Violation::pointer).containsExactly("/expiresAt");
         assertThat(violations.get(0).message()).startsWith("IMPLAUSIBLE: ").contains("is not in the future");
@@ -109,7 +109,7 @@ class SubmissionCheckerTest {
 
     @Test
     void absurdAmountIsRefusedAtTheValue() {
-        ObjectNode seizure = example("seizure-notice/kg-alpha-pvp-bishkek.json");
+        ObjectNode seizure = example("seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json");
         ((ObjectNode) seizure.get("items").get(0).get("quantity")).put("value", 1e308).put("unit", "kg");
         List<Violation> violations = violations(new Submission("seizure-notice", List.of("KG"), "AMBER", seizure,
                 List.of(), null, "en", "actual"));
@@ -119,7 +119,7 @@ class SubmissionCheckerTest {
 
     @Test
     void seizureDatedInTheYear9999IsRefused() {
-        ObjectNode seizure = example("seizure-notice/kg-alpha-pvp-bishkek.json").put("seizureDate", "9999-01-01");
+        ObjectNode seizure = example("seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json").put("seizureDate", "9999-01-01");
         assertThat(violations(new Submission("seizure-notice", List.of("KG"), "AMBER", seizure, List.of(), null, "en",
                 "actual"))).extracting(v -> v.pointer() + " " + v.message())
                 .containsExactly("/document/seizureDate IMPLAUSIBLE: 9999-01-01 dates a past event after now plus"
@@ -128,7 +128,7 @@ class SubmissionCheckerTest {
 
     @Test
     void checkpointOfAnotherNodesChainIsRefused() {
-        ObjectNode checkpoint = example("audit-checkpoint/kg-first-exchange.json");
+        ObjectNode checkpoint = example("audit-checkpoint/1-0-0/kg-first-exchange.json");
         assertThat(violations(new Submission("audit-checkpoint", List.of("CARICC"), "GREEN", checkpoint, List.of(),
                 null, "en", "actual"))).extracting(Violation::pointer).containsExactly("/document/node");
     }
@@ -152,7 +152,7 @@ class SubmissionCheckerTest {
     }
 
     private static ObjectNode update(String alert) {
-        ObjectNode update = example("early-warning/kz-cannabinoids-postal-route-update.json");
+        ObjectNode update = example("early-warning/1-0-0/kz-cannabinoids-postal-route-update.json");
         ((ObjectNode) update.get("references").get(0)).put("messageId", alert);
         return update;
     }

@@ -146,7 +146,7 @@ class MessageRulesTest {
 
     @Test
     void auditCheckpointOfAnotherNodesChainBreaksTheSenderRule() {
-        ObjectNode checkpoint = example("audit-checkpoint/kg-first-exchange.json");
+        ObjectNode checkpoint = example("audit-checkpoint/1-0-0/kg-first-exchange.json");
         assertThat(received(header("KG", "audit-checkpoint", "CARICC"), checkpoint, "CARICC").violations())
                 .isEmpty();
         RuleReport report = received(header("KZ", "audit-checkpoint", "CARICC"), checkpoint, "CARICC");

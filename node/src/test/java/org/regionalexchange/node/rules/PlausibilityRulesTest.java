@@ -51,7 +51,7 @@ class PlausibilityRulesTest {
 
     @Test
     void effectiveDateOfALawMayLieAheadButNotMoreThanTenYears() {
-        ObjectNode entry = example("list-entry/kz-resolution-22-2024.json");
+        ObjectNode entry = example("list-entry/1-0-0/kz-resolution-22-2024.json");
         assertThat(received(header("KZ", "list-entry", "KG"), entry.put("effectiveDate", "2027-06-01"))
                 .violations()).isEmpty();
 
@@ -69,7 +69,7 @@ class PlausibilityRulesTest {
 
     @Test
     void outcomeCannotBeReportedBeforeTheInspection() {
-        ObjectNode report = example("outcome-report/aktau-seized-mephedrone.json");
+        ObjectNode report = example("outcome-report/1-0-0/aktau-seized-mephedrone.json");
         report.put("inspectedAt", "2026-11-20T10:00:00Z").put("reportedAt", "2026-11-20T09:00:00Z");
         assertImplausible(received(header("KZ", "outcome-report", "KG"), report), "/document/reportedAt",
                 "is before /document/inspectedAt");
@@ -112,7 +112,7 @@ class PlausibilityRulesTest {
 
     @Test
     void thresholdBoundsAreBoundedAndInOrder() {
-        ObjectNode entry = example("list-entry/kz-metonitazene-thresholds.json");
+        ObjectNode entry = example("list-entry/1-0-0/kz-metonitazene-thresholds.json");
         ObjectNode small = (ObjectNode) entry.get("thresholds").get(0).get("small");
         small.put("min", 5).put("max", 1);
         assertImplausible(received(header("KZ", "list-entry", "KG"), entry), "/document/thresholds/0/small/max",
@@ -124,9 +124,9 @@ class PlausibilityRulesTest {
         MessageRules offline = new MessageRules("CARICC", REGION, CLOCK, Duration.ofMinutes(5), null);
         for (String kind : List.of("seizure-notice", "list-entry", "early-warning", "pre-arrival-warning",
                 "outcome-report", "receipt", "audit-checkpoint")) {
-            try (var files = java.nio.file.Files.list(Path.of("..", "schemas", "examples", "valid", kind))) {
+            try (var files = java.nio.file.Files.list(Path.of("..", "schemas", "examples", "valid", kind, "1-0-0"))) {
                 for (Path file : files.toList()) {
-                    ObjectNode document = example(kind + "/" + file.getFileName());
+                    ObjectNode document = example(kind + "/1-0-0/" + file.getFileName());
                     String sender = document.path("node").asText("KZ");
                     assertThat(offline.received(header(sender, kind, "CARICC"), document, NOW).violations())
                             .as(file.toString()).isEmpty();

@@ -47,7 +47,7 @@ final class RuleFixtures {
     }
 
     static ObjectNode seizure() {
-        return example("seizure-notice/kg-alpha-pvp-bishkek.json");
+        return example("seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json");
     }
 
     static ObjectNode seizure(double value, String unit) {
@@ -59,13 +59,13 @@ final class RuleFixtures {
     }
 
     static ObjectNode update(String alert) {
-        ObjectNode update = example("early-warning/kz-cannabinoids-postal-route-update.json");
+        ObjectNode update = example("early-warning/1-0-0/kz-cannabinoids-postal-route-update.json");
         ((ObjectNode) update.get("references").get(0)).put("messageId", alert);
         return update;
     }
 
     static ObjectNode cancel(String alert) {
-        ObjectNode cancel = example("early-warning/uz-tesla-tablets-cancel.json");
+        ObjectNode cancel = example("early-warning/1-0-0/uz-tesla-tablets-cancel.json");
         ((ObjectNode) cancel.get("references").get(0)).put("messageId", alert);
         return cancel;
     }
