@@ -16,7 +16,8 @@ import org.regionalexchange.node.store.NodeDatabase;
 
 /**
  * The node's vital signs: its broker is active, its database answers, its CRL is not past its nextUpdate, and the
- * state of each peer's link as its hand-overs and heartbeats show it (see {@link HopHealth}), with what waits for it.
+ * state of each peer's link as its hand-overs and heartbeats show it (see {@link HopHealth}), with what waits for it;
+ * and the schema versions it accepts, which members check before they send to it.
  * A peer that is down or a stale CRL is reported, not fatal: the outbox keeps messages until the peer is back, and the
  * last CRL still lists every revocation it knew.
  */
@@ -28,6 +29,7 @@ public final class Health {
     private final HopHealth links;
     private final Supplier<Instant> crlNextUpdate;
     private final Clock clock;
+    private final Map<String, List<String>> schemas;
 
     /**
      * One peer's link.
@@ -39,16 +41,26 @@ public final class Health {
     public record Link(LinkState state, Optional<Instant> lastHandOver, Optional<Instant> lastSuccess,
             long outboxDepth, Duration oldestWaiting) {}
 
-    /** @param crlCurrent false once the CRL is past its nextUpdate: run `certs crl` and copy crl.pem to the nodes */
+    /**
+     * @param crlCurrent false once the CRL is past its nextUpdate: run `certs crl` and copy crl.pem to the nodes
+     * @param schemas the schema versions this node accepts, kind id to versions, as it declares them to members
+     */
     public record Report(boolean broker, boolean database, boolean crlCurrent, Instant crlNextUpdate,
-            Map<String, Link> peers) {
+            Map<String, Link> peers, Map<String, List<String>> schemas) {
+
+        public Report(boolean broker, boolean database, boolean crlCurrent, Instant crlNextUpdate,
+                Map<String, Link> peers) {
+            this(broker, database, crlCurrent, crlNextUpdate, peers, Map.of());
+        }
+
         public boolean up() {
             return broker && database;
         }
     }
 
     public Health(EmbeddedBroker broker, NodeDatabase database, List<String> peers, HopHealth links,
-            Supplier<Instant> crlNextUpdate, Clock clock) {
+            Supplier<Instant> crlNextUpdate, Clock clock, Map<String, List<String>> schemas) {
+        this.schemas = Map.copyOf(schemas);
         this.broker = broker;
         this.database = database;
         this.peers = List.copyOf(peers);
@@ -62,7 +74,8 @@ public final class Health {
         Map<String, Link> report = new LinkedHashMap<>();
         peers.forEach(peer -> report.put(peer, link(peer, now)));
         Instant nextUpdate = crlNextUpdate.get();
-        return new Report(broker.isActive(), database.isReachable(), now.isBefore(nextUpdate), nextUpdate, report);
+        return new Report(broker.isActive(), database.isReachable(), now.isBefore(nextUpdate), nextUpdate, report,
+                schemas);
     }
 
     /** One peer's link, as /health and /metrics show it. */

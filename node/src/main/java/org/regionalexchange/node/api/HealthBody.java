@@ -1,10 +1,15 @@
 package org.regionalexchange.node.api;
 
+import java.util.List;
 import java.util.Map;
 
-/** A body of the REST API (see {@link ApiContract}). */
+/**
+ * A body of the REST API (see {@link ApiContract}).
+ *
+ * @param schemas the schema versions this node accepts, kind to versions (schemas/README.md, "Versions")
+ */
 public record HealthBody(String status, String broker, String database, String crl, String crlNextUpdate,
-        Map<String, LinkBody> peers) {
+        Map<String, LinkBody> peers, Map<String, List<String>> schemas) {
 
     /**
      * One peer's link: UP, DEGRADED or DOWN from real hand-overs and heartbeats; null instants when none happened

@@ -215,7 +215,7 @@ public final class NodeApi {
         return write(new HealthBody(report.up() ? "UP" : "DOWN", report.broker() ? "UP" : "DOWN",
                 report.database() ? "UP" : "DOWN",
                 report.crlCurrent() ? "CURRENT" : "STALE: publish a new one with `certs crl`",
-                report.crlNextUpdate().toString(), peers));
+                report.crlNextUpdate().toString(), peers, new java.util.TreeMap<>(report.schemas())));
     }
 
     public String metrics() {

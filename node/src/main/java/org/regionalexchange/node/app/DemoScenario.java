@@ -21,10 +21,12 @@ import org.regionalexchange.node.outbox.HopCopy;
 import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.routing.CertificateDirectory;
-import org.regionalexchange.schemas.SchemaCatalog;
 
 /** The demo's notices, built from the shared schema examples, and its one tampered envelope. */
 final class DemoScenario {
+
+    /** The schema version of the demo's documents: the examples of the newest version. */
+    static final String VERSION = "1-1-0";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,19 +39,19 @@ final class DemoScenario {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return List.of(
                 new Step("KG", new Submission("seizure-notice", List.of("REGIONAL"), "AMBER",
-                        example("seizure-notice/1-0-0/kg-alpha-pvp-bishkek.json"), List.of(), null, "ru", "exercise"),
+                        example("seizure-notice", "kg-alpha-pvp-bishkek.json"), List.of(), null, "ru", "exercise"),
                         "3.332 kg alpha-PVP, Bishkek"),
                 new Step("KZ", new Submission("list-entry", List.of("REGIONAL"), "GREEN",
-                        example("list-entry/1-0-0/kz-resolution-22-2024.json"), List.of(), null, "ru", "exercise"),
+                        example("list-entry", "kz-resolution-22-2024.json"), List.of(), null, "ru", "exercise"),
                         "Government Resolution 22: nine substances added"),
                 new Step("CARICC", new Submission("early-warning", List.of("REGIONAL"), "GREEN",
-                        example("early-warning/1-0-0/caricc-metonitazene-new-substance.json"), List.of(),
+                        example("early-warning", "caricc-metonitazene-new-substance.json"), List.of(),
                         now.plus(Duration.ofDays(90)), "en", "exercise"), "metonitazene: new substance"),
                 new Step("TM", new Submission("pre-arrival-warning", List.of("UZ"), "AMBER+STRICT",
-                        example("pre-arrival-warning/1-0-0/tm-to-uz-farap-alat-pilot.json"), List.of(),
+                        example("pre-arrival-warning", "tm-to-uz-farap-alat-pilot.json"), List.of(),
                         now.plus(Duration.ofDays(3)), "ru", "exercise"), "Farap -> Alat, direct link"),
                 new Step("TJ", new Submission("seizure-notice", List.of("KZ", "CARICC"), "AMBER",
-                        example("seizure-notice/1-0-0/tj-diazepam-nizhniy-pyanj.json"), List.of(), null, "en", "exercise"),
+                        example("seizure-notice", "tj-diazepam-nizhniy-pyanj.json"), List.of(), null, "en", "exercise"),
                         "7,500 vials diazepam, Nizhniy Pyanj; KZ via CARICC"));
     }
 
@@ -59,9 +61,9 @@ final class DemoScenario {
      */
     static void sendTampered(LocalRegion region, String sender, String receiver) {
         NodeSettings settings = region.node(sender).settings();
-        JsonNode document = example("seizure-notice/1-0-0/tj-diazepam-nizhniy-pyanj.json");
+        JsonNode document = example("seizure-notice", "tj-diazepam-nizhniy-pyanj.json");
         ObjectNode header = new Submission("seizure-notice", List.of(receiver), "AMBER", document, List.of(), null,
-                "en", "exercise").header(sender, SchemaCatalog.CURRENT_VERSION, Instant.now());
+                "en", "exercise").header(sender, VERSION, Instant.now());
         byte[] wire = new MessageSealer(Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password()),
                 java.time.Clock.systemUTC()).seal(header, document,
                 new CertificateDirectory(settings.pki().certificatesDir()).encryptionCertificates(List.of(receiver)));
@@ -100,7 +102,9 @@ final class DemoScenario {
         return line.toString();
     }
 
-    private static JsonNode example(String path) {
+    /** A valid example of {@link #VERSION} of the kind. */
+    private static JsonNode example(String kind, String file) {
+        String path = kind + "/" + VERSION + "/" + file;
         try (InputStream in = DemoScenario.class.getResourceAsStream("/regional-exchange/examples/valid/" + path)) {
             if (in == null) {
                 throw new IllegalStateException("example " + path + " is missing from the jar");

@@ -53,6 +53,8 @@ import org.regionalexchange.node.outbox.SubmissionReader;
 import org.regionalexchange.node.routing.CertificateDirectory;
 import org.regionalexchange.node.routing.NextHopResolver;
 import org.regionalexchange.node.rules.MessageRules;
+import org.regionalexchange.node.rules.VersionRules;
+import org.regionalexchange.node.store.MemberSchemas;
 import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.node.store.QuarantineStore;
 import org.regionalexchange.node.store.ReceivedMessages;
@@ -60,6 +62,7 @@ import org.regionalexchange.node.store.SentMessages;
 import org.regionalexchange.node.trust.NodeIdentity;
 import org.regionalexchange.node.trust.RegionalTrust;
 import org.regionalexchange.schemas.SchemaCatalog;
+import org.regionalexchange.schemas.SchemaVersion;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /** The wiring of one node: every collaborator built once from the settings, in dependency order. */
@@ -98,20 +101,26 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 settings.peers().values().stream().filter(p -> p.direct() || p.nodeId().equals(settings.hub()))
                         .map(NodeSettings.PeerSettings::nodeId).toList());
         CertificateDirectory directory = new CertificateDirectory(settings.pki().certificatesDir());
-        SchemaCatalog catalog = SchemaCatalog.load();
+        SchemaCatalog catalog = settings.rules().highestSchema() == null ? SchemaCatalog.load()
+                : SchemaCatalog.load(SchemaVersion.parse(settings.rules().highestSchema()));
+        MemberSchemas members = MemberSchemas.load(database);
+        VersionRules versions = new VersionRules(catalog, members::declared,
+                settings.rules().membersAssumed());
         StrictJson json = new StrictJson(settings.limits());
 
         OutboxWriter outbox = new OutboxWriter(internalFactory);
         NodeSettings.DeliverySettings delivery = settings.delivery();
         SentLedger sentLedger = new SentLedger(settings.nodeId(), sent, audit, delivery.receiptWait(), clock);
         InboundLedger inboundLedger = new InboundLedger(audit);
-        Receipts receipts = new Receipts(settings.nodeId(), sent, received, clock, metrics::receiptLatency);
+        Receipts receipts = new Receipts(settings.nodeId(), sent, received, clock, metrics::receiptLatency,
+                new Receipts.Declarations(versions, versions.declaresInReceipts() ? catalog.supported()
+                        : java.util.Map.of(), members::declare));
         List<RoutesBuilder> routes = new ArrayList<>();
         StoredMessages known = new StoredMessages(settings.nodeId(), sent, received);
         MessageRules rules = new MessageRules(settings.nodeId(), settings.region(), clock,
                 settings.rules().clockTolerance(), known);
         routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock,
-                rules),
+                rules, versions),
                 new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer(),
                         settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
@@ -132,7 +141,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         OutboxRecovery recovery = new OutboxRecovery(settings.nodeId(), sent, resolver, outbox, internalFactory,
                 settings.peers().keySet());
         Health health = new Health(broker, database, List.copyOf(settings.peers().keySet()), hops,
-                trust::crlNextUpdate, clock);
+                trust::crlNextUpdate, clock, catalog.supported());
         metrics.watch(hops, health, settings.peers().keySet());
         NodeApi api = new NodeApi(sent, received, quarantine, audit, health, metrics, clock, settings.auditAnchor(),
                 submissions);

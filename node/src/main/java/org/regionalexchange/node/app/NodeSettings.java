@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.regionalexchange.node.envelope.JsonLimits;
+import org.regionalexchange.node.rules.VersionRules;
 
 /**
  * Everything a node reads from its {@code node.*} keys, validated once at start-up.
@@ -120,8 +121,18 @@ public record NodeSettings(
      * @param clockTolerance how far a sender's clock may run ahead of this node's: for signing times, creation
      *        times and the dates of past events
      * @param referenceAttempts how many deliveries of a copy an update or cancellation may wait for its alert
+     * @param highestSchema the newest schema version this node reads and writes, or null for every version this
+     *        release carries: a member that has not yet approved a new version pins itself to the one before
+     * @param membersAssumed what a member that has not declared its schema versions yet is taken to accept: the
+     *        versions up to this one
      */
-    public record RulesSettings(java.time.Duration clockTolerance, int referenceAttempts) {}
+    public record RulesSettings(java.time.Duration clockTolerance, int referenceAttempts, String highestSchema,
+            String membersAssumed) {
+
+        public RulesSettings(java.time.Duration clockTolerance, int referenceAttempts) {
+            this(clockTolerance, referenceAttempts, null, VersionRules.FIRST_RELEASE);
+        }
+    }
 
     /**
      * The REST API's listener.

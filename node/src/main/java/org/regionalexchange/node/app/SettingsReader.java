@@ -23,6 +23,8 @@ import org.regionalexchange.node.app.NodeSettings.PeerSettings;
 import org.regionalexchange.node.app.NodeSettings.PkiSettings;
 import org.regionalexchange.node.broker.EmbeddedBroker;
 import org.regionalexchange.node.rules.MessageRules;
+import org.regionalexchange.node.rules.VersionRules;
+import org.regionalexchange.schemas.SchemaVersion;
 import org.regionalexchange.node.envelope.JsonLimits;
 
 /**
@@ -144,7 +146,24 @@ public final class SettingsReader {
         // Below the inbox's delivery limit, after which the broker parks a copy as dead instead of quarantining it.
         int attempts = (int) count("node.rules.reference-attempts", 10, 1,
                 EmbeddedBroker.INBOX_DELIVERY_ATTEMPTS - 1, "deliveries");
-        return new NodeSettings.RulesSettings(tolerance, attempts);
+        String highest = optional("node.schemas.highest").orElse(null);
+        if (highest != null) {
+            schemaVersion("node.schemas.highest", highest, "leave it out to read and write every schema version"
+                    + " this release carries, or name one of them, e.g. 1-0-0");
+        }
+        String assumed = optional("node.schemas.members-assumed").orElse(VersionRules.FIRST_RELEASE);
+        schemaVersion("node.schemas.members-assumed", assumed, "leave it out to take members that have not declared"
+                + " their versions as being on " + VersionRules.FIRST_RELEASE + ", or name the release the whole"
+                + " region runs, e.g. 1-1-0");
+        return new NodeSettings.RulesSettings(tolerance, attempts, highest, assumed);
+    }
+
+    private static void schemaVersion(String key, String value, String hint) {
+        try {
+            SchemaVersion.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(key, e.getMessage(), hint);
+        }
     }
 
     private NodeSettings.LinkSettings links() {

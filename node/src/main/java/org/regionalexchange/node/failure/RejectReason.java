@@ -23,7 +23,9 @@ public enum RejectReason {
     FOREIGN_REFERENCE("an early-warning update or cancellation refers to an alert another node sent"),
     SIGNED_IN_FUTURE("the signing time is later than now plus the clock tolerance"),
     IMPLAUSIBLE("a value cannot be true: a past event dated in the future, a date before 1900 or too far ahead,"
-            + " an amount beyond its bound, an expiry not after creation");
+            + " an amount beyond its bound, an expiry not after creation"),
+    UNSUPPORTED_VERSION("the header's schemaVersion is of a MODEL this node does not accept; the receipt names the"
+            + " versions it does");
 
     private final String description;
 
@@ -44,7 +46,7 @@ public enum RejectReason {
     public boolean senderAuthenticated() {
         return switch (this) {
             case HEADER_MISMATCH, EXPIRED, REPLAY, SCHEMA_INVALID, UNKNOWN_REFERENCE, FOREIGN_REFERENCE,
-                    SIGNED_IN_FUTURE, IMPLAUSIBLE -> true;
+                    SIGNED_IN_FUTURE, IMPLAUSIBLE, UNSUPPORTED_VERSION -> true;
             case NO_ROUTE, NOT_ADDRESSED -> false;
             default -> false;
         };

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.outbox.Submission;
+import org.regionalexchange.node.rules.VersionRules;
 import org.regionalexchange.node.store.DeliveryStatus;
 import org.regionalexchange.node.store.ReceivedMessages;
 import org.regionalexchange.node.store.SentMessages;
@@ -32,6 +34,27 @@ public final class Receipts {
         void record(String recipient, String kind, String outcome, java.time.Duration latency);
     }
 
+    /**
+     * The schema versions this node declares in its receipts, and where it keeps what other members declare in
+     * theirs (receipt 1-1-0 and later carry {@code supports}).
+     *
+     * @param supports kind id to versions; empty when this node's receipts cannot carry them
+     * @param learn takes a member's declaration: its node id, what it declared, when
+     */
+    public record Declarations(VersionRules versions, Map<String, List<String>> supports, Learner learn) {
+
+        /** Declares nothing and learns nothing: receipts as of receipt 1-0-0. */
+        public static Declarations none(VersionRules versions) {
+            return new Declarations(versions, Map.of(), (member, declared, at) -> { });
+        }
+    }
+
+    /** Keeps what a member declared. */
+    @FunctionalInterface
+    public interface Learner {
+        void declared(String member, Map<String, List<String>> supports, java.time.Instant at);
+    }
+
     /** The most messages one delivered receipt answers (the schema allows 1,001). */
     public static final int MAX_PER_RECEIPT = 500;
 
@@ -40,6 +63,7 @@ public final class Receipts {
     private final ReceivedMessages received;
     private final Clock clock;
     private final LatencyRecorder latency;
+    private final Declarations declarations;
     private volatile Runnable owedSignal = () -> { };
 
     public Receipts(String self, SentMessages sent, ReceivedMessages received, Clock clock) {
@@ -48,6 +72,13 @@ public final class Receipts {
 
     public Receipts(String self, SentMessages sent, ReceivedMessages received, Clock clock,
             LatencyRecorder latency) {
+        this(self, sent, received, clock, latency, null);
+    }
+
+    /** @param declarations what receipts declare and where declarations go; null for none */
+    public Receipts(String self, SentMessages sent, ReceivedMessages received, Clock clock,
+            LatencyRecorder latency, Declarations declarations) {
+        this.declarations = declarations;
         this.self = self;
         this.sent = sent;
         this.received = received;
@@ -91,7 +122,16 @@ public final class Receipts {
         return receipt;
     }
 
+    /**
+     * A rejection of one message. UNSUPPORTED_VERSION goes only to a member that reads receipts of
+     * {@link VersionRules#DECLARING_RECEIPT} or later; any other is told SCHEMA_INVALID with the same detail.
+     */
     public Submission rejected(String messageId, String sender, RejectReason reason, String detail) {
+        if (reason == RejectReason.UNSUPPORTED_VERSION
+                && (declarations == null || !declarations.versions().readsDeclaringReceipts(sender))) {
+            return receipt(messageId, sender, "rejected", RejectReason.SCHEMA_INVALID,
+                    RejectReason.UNSUPPORTED_VERSION + ": " + detail, clock.instant());
+        }
         return receipt(messageId, sender, "rejected", reason, detail, clock.instant());
     }
 
@@ -106,6 +146,9 @@ public final class Receipts {
         List<String> answered = new java.util.ArrayList<>(List.of(document.path("receiptFor").asText()));
         document.path("alsoFor").forEach(item -> answered.add(item.path("receiptFor").asText()));
         java.time.Instant now = clock.instant();
+        if (declarations != null && document.path("supports").isObject()) {
+            declarations.learn().declared(receipt.sender(), supports(document.path("supports")), now);
+        }
         sent.advanceAll(answered, receipt.sender(), delivered ? DeliveryStatus.DELIVERED : DeliveryStatus.REJECTED,
                 delivered ? null : document.path("reasonCode").asText(null)).forEach((messageId, submitted) ->
                 latency.record(receipt.sender(), submitted.kind(), delivered ? "delivered" : "rejected",
@@ -125,7 +168,24 @@ public final class Receipts {
         if (detail != null && !detail.isBlank()) {
             document.put("detail", detail.length() > 2000 ? detail.substring(0, 2000) : detail);
         }
+        if (declarations != null && !declarations.supports().isEmpty()) {
+            ObjectNode supports = document.putObject("supports");
+            declarations.supports().forEach((kind, versions) -> {
+                com.fasterxml.jackson.databind.node.ArrayNode list = supports.putArray(kind);
+                versions.forEach(list::add);
+            });
+        }
         return new Submission("receipt", List.of(sender), "GREEN", document, List.of(), null, "en", "actual");
+    }
+
+    private static Map<String, List<String>> supports(JsonNode supports) {
+        Map<String, List<String>> declared = new java.util.TreeMap<>();
+        supports.fields().forEachRemaining(kind -> {
+            List<String> versions = new java.util.ArrayList<>();
+            kind.getValue().forEach(version -> versions.add(version.asText()));
+            declared.put(kind.getKey(), versions);
+        });
+        return declared;
     }
 
     private static String second(java.time.Instant at) {

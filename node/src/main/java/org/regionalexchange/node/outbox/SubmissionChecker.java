@@ -7,14 +7,17 @@ import java.util.List;
 import org.regionalexchange.node.routing.CertificateDirectory;
 import org.regionalexchange.node.routing.NextHopResolver;
 import org.regionalexchange.node.rules.MessageRules;
+import org.regionalexchange.node.rules.VersionRules;
 import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaCatalog;
 import org.regionalexchange.schemas.Violation;
 
 /**
- * Turns a submission into a message ready to seal: checks the document against its schema, builds and checks the
- * header, applies the {@link MessageRules} of a message about to be sent, and plans the hops. Reports every problem at once, with JSON pointers into the submission, and builds
- * nothing when there is one.
+ * Turns a submission into a message ready to seal: checks the document against the newest schema of its kind,
+ * labels it with the lowest version it is valid against, builds and checks the header, applies the
+ * {@link MessageRules} of a message about to be sent, checks that every recipient will accept it as the
+ * {@link VersionRules} say it reads it, and plans the hops. Reports every problem at once, with JSON pointers into
+ * the submission, and builds nothing when there is one.
  */
 public final class SubmissionChecker {
 
@@ -24,10 +27,17 @@ public final class SubmissionChecker {
     private final CertificateDirectory directory;
     private final Clock clock;
     private final MessageRules rules;
+    private final VersionRules versions;
 
     public SubmissionChecker(String self, SchemaCatalog catalog, NextHopResolver resolver,
             CertificateDirectory directory, Clock clock, MessageRules rules) {
+        this(self, catalog, resolver, directory, clock, rules, VersionRules.undeclared(catalog));
+    }
+
+    public SubmissionChecker(String self, SchemaCatalog catalog, NextHopResolver resolver,
+            CertificateDirectory directory, Clock clock, MessageRules rules, VersionRules versions) {
         this.self = self;
+        this.versions = versions;
         this.rules = rules;
         this.catalog = catalog;
         this.resolver = resolver;
@@ -46,14 +56,19 @@ public final class SubmissionChecker {
                         problems.add(new Violation("/document" + v.pointer(), v.message())));
             }
         }
-        ObjectNode header = submission.header(self, kind == null ? SchemaCatalog.CURRENT_VERSION
-                : catalog.currentVersion(kind), clock.instant());
+        String label = kind == null ? VersionRules.FIRST_RELEASE
+                : problems.isEmpty() ? versions.label(kind, submission.document()) : catalog.currentVersion(kind);
+        ObjectNode header = submission.header(self, label, clock.instant());
         problems.addAll(catalog.validateHeader(header));
         if (problems.isEmpty()) {
             problems.addAll(rules.submitted(header, submission.document()).asSubmissionViolations());
         }
         List<String> finalRecipients = resolver.expand(submission.recipients(), self);
         checkReachable(finalRecipients, submission.recipients(), problems);
+        if (problems.isEmpty()) {
+            problems.addAll(versions.unreadable(kind, label, submission.document(), finalRecipients,
+                    submission.recipients()));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSubmissionException(problems);
         }

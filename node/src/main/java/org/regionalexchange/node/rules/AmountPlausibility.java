@@ -20,9 +20,12 @@ final class AmountPlausibility {
     static final double MAX_COUNT = 100_000_000;
     static final double MAX_GROSS_KG = 500_000_000;
 
-    /** Kilograms per unit of the defs schema's massUnit list; the countUnit list is bounded by MAX_COUNT. */
-    private static final Map<String, Double> KG_PER_UNIT = Map.of("mg", 1e-6, "g", 1e-3, "kg", 1.0, "t", 1e3,
-            "mL", 1e-3, "L", 1.0);
+    /**
+     * Kilograms per mass or volume unit of the defs schemas (1-1-0 adds ug and uL); every other unit is a count,
+     * bounded by MAX_COUNT.
+     */
+    private static final Map<String, Double> KG_PER_UNIT = Map.of("ug", 1e-9, "mg", 1e-6, "g", 1e-3, "kg", 1.0,
+            "t", 1e3, "uL", 1e-6, "mL", 1e-3, "L", 1.0);
 
     private static final Map<MessageKind, List<FieldPath>> QUANTITIES = Map.of(
             MessageKind.SEIZURE_NOTICE, List.of(new FieldPath("/items/*/quantity")),

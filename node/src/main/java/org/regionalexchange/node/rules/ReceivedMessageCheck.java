@@ -9,21 +9,27 @@ import org.regionalexchange.schemas.SchemaCatalog;
 import org.regionalexchange.schemas.Violation;
 
 /**
- * Everything a verified message is checked for after opening, in order: its kind, the header's and the document's
- * schemas, then the {@link MessageRules}. The inbox and offline {@code open} both use it, so they refuse the same
+ * Everything a verified message is checked for after opening, in order: its kind, the header's schema, the
+ * document's schema at the version the header names (read as {@link VersionRules} say), then the
+ * {@link MessageRules}. The inbox and offline {@code open} both use it, so they refuse the same
  * messages for the same reasons.
  */
 public final class ReceivedMessageCheck {
 
     private final SchemaCatalog catalog;
+    private final VersionRules versions;
     private final MessageRules rules;
 
     public ReceivedMessageCheck(SchemaCatalog catalog, MessageRules rules) {
         this.catalog = catalog;
+        this.versions = VersionRules.undeclared(catalog);
         this.rules = rules;
     }
 
-    /** @return SCHEMA_INVALID violations when the schemas are not kept, else what the rules find */
+    /**
+     * @return UNSUPPORTED_VERSION when the document's MODEL is not accepted, SCHEMA_INVALID violations when the
+     *     schemas are not kept, else what the rules find
+     */
     public RuleReport check(OpenedMessage message) {
         MessageKind kind;
         try {
@@ -34,7 +40,14 @@ public final class ReceivedMessageCheck {
         List<Violation> violations = new ArrayList<>();
         catalog.validateHeader(message.header()).forEach(v -> violations.add(prefixed("/header", v)));
         if (violations.isEmpty()) {
-            catalog.validateDocument(kind, message.document()).forEach(v -> violations.add(prefixed("/document", v)));
+            String label = message.header().path("schemaVersion").asText();
+            VersionRules.Reading reading = versions.reading(kind, label);
+            if (!reading.supported()) {
+                return new RuleReport(List.of(RuleViolation.of(RejectReason.UNSUPPORTED_VERSION,
+                        "/header/schemaVersion", versions.unsupported(kind, label))));
+            }
+            versions.validate(kind, reading, message.document())
+                    .forEach(v -> violations.add(prefixed("/document", v)));
         }
         if (!violations.isEmpty()) {
             return schemaInvalid(violations);

@@ -11,7 +11,7 @@ import org.regionalexchange.schemas.Violation;
 public record RuleReport(List<RuleViolation> violations) {
 
     static final List<RejectReason> PRECEDENCE = List.of(RejectReason.NOT_ADDRESSED, RejectReason.SIGNED_IN_FUTURE,
-            RejectReason.FOREIGN_REFERENCE, RejectReason.SCHEMA_INVALID, RejectReason.IMPLAUSIBLE,
+            RejectReason.UNSUPPORTED_VERSION, RejectReason.FOREIGN_REFERENCE, RejectReason.SCHEMA_INVALID, RejectReason.IMPLAUSIBLE,
             RejectReason.UNKNOWN_REFERENCE);
 
     public RuleReport {

@@ -53,6 +53,25 @@ abstract class StoreContract {
     }
 
     @Test
+    void memberDeclarationsOutliveAReopenAndAnUpgradeReplacesTheOldOne() {
+        String url = newDatabaseUrl();
+        Instant at = Instant.parse("2026-12-04T10:00:00Z");
+        try (NodeDatabase first = NodeDatabase.open(url, user(), new char[0])) {
+            MemberSchemas members = MemberSchemas.load(first);
+            assertThat(members.declared("KG")).isEmpty();
+            members.declare("KG", Map.of("seizure-notice", List.of("1-0-0"), "receipt", List.of("1-0-0")), at);
+            members.declare("KG", Map.of("seizure-notice", List.of("1-10-0", "1-0-0", "1-9-0"),
+                    "receipt", List.of("1-0-0")), at.plusSeconds(60));
+        }
+        try (NodeDatabase again = NodeDatabase.open(url, user(), new char[0])) {
+            MemberSchemas members = MemberSchemas.load(again);
+            assertThat(members.declared("KG")).contains(Map.of("seizure-notice", List.of("1-0-0", "1-9-0", "1-10-0"),
+                    "receipt", List.of("1-0-0")));
+            assertThat(members.all()).containsOnlyKeys("KG");
+        }
+    }
+
+    @Test
     void migrationsApplyOnceAndReopeningIsHarmless() {
         String url = newDatabaseUrl();
         NodeDatabase.open(url, user(), new char[0]).close();
