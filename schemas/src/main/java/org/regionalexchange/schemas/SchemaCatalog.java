@@ -31,15 +31,6 @@ public final class SchemaCatalog {
 
     public static final String ID_PREFIX = "https://schemas.regional-exchange.org/";
     public static final String CLASSPATH_PREFIX = "classpath:regional-exchange/schemas/";
-    /**
-     * The version the node labelled every message with before several versions existed.
-     *
-     * @deprecated a catalog knows several versions: use {@link #currentVersion(MessageKind)} and
-     *     {@link #lowestValid(MessageKind, JsonNode)}
-     */
-    @Deprecated
-    public static final String CURRENT_VERSION = "1-0-0";
-
     private static final String HEADER = "header";
 
     private final JsonSchemaFactory factory;
@@ -86,16 +77,6 @@ public final class SchemaCatalog {
         List<SchemaVersion> headers = SchemaIndex.versions(index, HEADER, known);
         JsonSchema header = compile(factory, config, schemaId(HEADER, headers.get(headers.size() - 1).toString()));
         return new SchemaCatalog(factory, config, header, exact);
-    }
-
-    /**
-     * The $id of a schema at {@link #CURRENT_VERSION}.
-     *
-     * @deprecated name the version: {@link #schemaId(String, String)}
-     */
-    @Deprecated
-    public static String schemaId(String name) {
-        return schemaId(name, CURRENT_VERSION);
     }
 
     /** The $id of a schema, e.g. {@code https://schemas.regional-exchange.org/receipt/1-1-0/schema.json}. */

@@ -14,6 +14,8 @@ final class ApiContract {
     static final String STATUS = "direct:api-status";
     static final String DELIVERY_SUMMARY = "direct:api-delivery-summary";
     static final String INBOX = "direct:api-inbox";
+    static final String PICTURE_SEIZURES = "direct:api-picture-seizures";
+    static final String PICTURE_CONTROL_GAPS = "direct:api-picture-control-gaps";
     static final String QUARANTINE = "direct:api-quarantine";
     static final String QUARANTINE_RAW = "direct:api-quarantine-raw";
     static final String QUARANTINE_REPEATS = "direct:api-quarantine-repeats";
@@ -92,6 +94,45 @@ final class ApiContract {
         rest.get("/audit/checkpoints").id("rest-audit-checkpoints").security("basic")
                 .description("On the hub: the latest audit checkpoint of each node. Role: auditor.")
                 .produces(ApiRoutes.JSON).outType(Checkpoint[].class).to(CHECKPOINTS);
+        refusals(rest);
+    }
+
+    /** The regional picture over this node's store: seizure figures and the control-gap report. */
+    static void picture(RestDefinition rest) {
+        rest.get("/picture/seizures").id("rest-picture-seizures").security("basic")
+                .description("Seizure figures from the seizure notices this node received: notices and total"
+                        + " quantity per group and measure (g, mL, or each counted unit apart), single seizures apart"
+                        + " from aggregated totals, a corrected notice replaced by its latest correction, with the"
+                        + " notices behind each figure. Roles: focal-point, analyst.")
+                .produces(ApiRoutes.JSON + ",text/csv").outType(SeizureFigure[].class)
+                .param().name("groupBy").type(RestParamType.query).dataType("string").required(false)
+                    .description("substance (default), group, country or month").endParam()
+                .param().name("from").type(RestParamType.query).dataType("string").required(false)
+                    .description("first seizure date, e.g. 2024-01-01").endParam()
+                .param().name("to").type(RestParamType.query).dataType("string").required(false)
+                    .description("last seizure date, inclusive").endParam()
+                .param().name("sender").type(RestParamType.query).dataType("string").required(false)
+                    .description("only notices of this node").endParam()
+                .param().name("country").type(RestParamType.query).dataType("string").required(false)
+                    .description("only seizures in this country (ISO 3166 alpha-2)").endParam()
+                .param().name("format").type(RestParamType.query).dataType("string").required(false)
+                    .description("json (default) or csv").endParam()
+                .to(PICTURE_SEIZURES);
+        refusals(rest);
+        rest.get("/picture/control-gaps").id("rest-picture-control-gaps").security("basic")
+                .description("Which members control each substance (table, since when) and which do not, the"
+                        + " neighbours of the member that listed it last first, from the list-entry messages this"
+                        + " node received: a baseline replaces a member's list, an amendment changes it."
+                        + " Roles: focal-point, analyst.")
+                .produces(ApiRoutes.JSON + ",text/csv").outType(ControlGap[].class)
+                .param().name("substance").type(RestParamType.query).dataType("string").required(false)
+                    .description("comma-separated names (synonyms match too); default every substance listed")
+                    .endParam()
+                .param().name("missingFor").type(RestParamType.query).dataType("string").required(false)
+                    .description("a member: only what a neighbour of it controls and it does not").endParam()
+                .param().name("format").type(RestParamType.query).dataType("string").required(false)
+                    .description("json (default) or csv").endParam()
+                .to(PICTURE_CONTROL_GAPS);
         refusals(rest);
     }
 

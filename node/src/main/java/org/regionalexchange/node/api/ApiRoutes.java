@@ -28,6 +28,7 @@ public final class ApiRoutes extends RouteBuilder {
 
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
+    static final String CSV = "text/csv; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
 
     private final NodeApi api;
@@ -35,8 +36,11 @@ public final class ApiRoutes extends RouteBuilder {
     private final UserAccounts accounts;
     private final ApiGuard guard;
     private final String nodeId;
+    private final RegionalPicture picture;
 
-    public ApiRoutes(NodeApi api, OperatorDesks desks, UserAccounts accounts, ApiGuard guard, String nodeId) {
+    public ApiRoutes(NodeApi api, OperatorDesks desks, UserAccounts accounts, ApiGuard guard, String nodeId,
+            RegionalPicture picture) {
+        this.picture = picture;
         this.api = api;
         this.desks = desks;
         this.accounts = accounts;
@@ -53,6 +57,7 @@ public final class ApiRoutes extends RouteBuilder {
                 .end();
         ApiContract.messages(v1);
         ApiContract.reading(v1);
+        ApiContract.picture(v1);
         ApiContract.desks(v1);
         ApiContract.administration(v1);
         ApiContract.vitals(rest());
@@ -130,6 +135,16 @@ public final class ApiRoutes extends RouteBuilder {
                 .setBody(method(api, "inboxFor(${exchangeProperty." + ApiGuard.USER
                         + "}, ${header.kind}, ${header.since}, ${header.until}, ${header.limit})"))
                 .process(json(200));
+
+        from(ApiContract.PICTURE_SEIZURES).routeId("api-picture-seizures")
+                .process(guard.allow(FOCAL_POINT, ANALYST))
+                .setBody(method(picture, "seizures(${header.groupBy}, ${header.from}, ${header.to},"
+                        + " ${header.sender}, ${header.country}, ${header.format})"))
+                .process(e -> respond(e, 200, "csv".equals(e.getIn().getHeader("format")) ? CSV : JSON));
+        from(ApiContract.PICTURE_CONTROL_GAPS).routeId("api-picture-control-gaps")
+                .process(guard.allow(FOCAL_POINT, ANALYST))
+                .setBody(method(picture, "controlGaps(${header.substance}, ${header.missingFor}, ${header.format})"))
+                .process(e -> respond(e, 200, "csv".equals(e.getIn().getHeader("format")) ? CSV : JSON));
 
         deskRoutes();
 

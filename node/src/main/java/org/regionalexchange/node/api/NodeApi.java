@@ -253,6 +253,15 @@ public final class NodeApi {
         }
     }
 
+    /** A stored JSON text, which the node wrote itself and so always parses. */
+    static JsonNode parseJson(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored message is not JSON: " + e.getMessage(), e);
+        }
+    }
+
     private static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

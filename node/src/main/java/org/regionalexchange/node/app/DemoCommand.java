@@ -68,6 +68,9 @@ final class DemoCommand implements Callable<Integer> {
             for (String node : NODES) {
                 out.printf("      %-6s audit: %s%n", node, region.node(node).services().api().audit());
             }
+            out.println("      CARICC's control-gap report for the substances of Government Resolution 22"
+                    + " (GET /api/v1/picture/control-gaps?format=csv):");
+            DemoScenario.controlGapReport(region).lines().forEach(line -> out.printf("        %s%n", line));
             if (keepRunning) {
                 out.println("nodes keep running; stop with Ctrl-C");
                 Thread.currentThread().join();

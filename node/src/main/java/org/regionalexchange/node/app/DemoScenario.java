@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.regionalexchange.node.api.ApiClient;
+import org.regionalexchange.node.api.Role;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.crypto.MessageSealer;
@@ -81,6 +83,26 @@ final class DemoScenario {
                     .send(OutboxWriter.envelopeMessage(session, copy));
         } catch (JMSException e) {
             throw new IllegalStateException("could not deliver the tampered envelope: " + e.getMessage(), e);
+        }
+    }
+
+    /** CARICC's control-gap report, as CSV, for the substances KZ's Government Resolution 22 added. */
+    static String controlGapReport(LocalRegion region) {
+        StringBuilder substances = new StringBuilder();
+        example("list-entry", "kz-resolution-22-2024.json").path("entries").forEach(entry ->
+                substances.append(substances.length() == 0 ? "" : ",")
+                        .append(entry.path("substance").path("preferredName").asText()));
+        try {
+            ApiClient.Response response = region.client("CARICC", Role.ANALYST).get(
+                    "api/v1/picture/control-gaps?format=csv&substance=" + java.net.URLEncoder.encode(
+                            substances.toString(), java.nio.charset.StandardCharsets.UTF_8));
+            return response.status() == 200 ? response.body() : "the report failed: " + response.status() + " "
+                    + response.body();
+        } catch (IOException e) {
+            return "the report failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "the report was interrupted";
         }
     }
 

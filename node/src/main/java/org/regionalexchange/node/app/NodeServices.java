@@ -11,6 +11,7 @@ import org.regionalexchange.node.api.ApiRoutes;
 import org.regionalexchange.node.api.ApiUsers;
 import org.regionalexchange.node.api.NodeApi;
 import org.regionalexchange.node.api.OperatorDesks;
+import org.regionalexchange.node.api.RegionalPicture;
 import org.regionalexchange.node.api.UserAccounts;
 import org.regionalexchange.node.api.NodeMetrics;
 import org.regionalexchange.node.audit.AuditAnchoring;
@@ -153,7 +154,9 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         DeadLetterDesk deadLetterDesk = new DeadLetterDesk(deskFactory, broker, audit);
         ApiUsers apiUsers = new ApiUsers(settings.http().usersFile());
         routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
-                new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId()));
+                new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(),
+                new RegionalPicture(received, settings.region().stream().filter(id -> !id.equals(settings.hub()))
+                        .toList(), clock)));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
                 deadLetterDesk, received, receipts, hops);
