@@ -16,6 +16,7 @@ final class ApiContract {
     static final String INBOX = "direct:api-inbox";
     static final String PICTURE_SEIZURES = "direct:api-picture-seizures";
     static final String PICTURE_CONTROL_GAPS = "direct:api-picture-control-gaps";
+    static final String PICTURE_ALERTS = "direct:api-picture-alerts";
     static final String QUARANTINE = "direct:api-quarantine";
     static final String QUARANTINE_RAW = "direct:api-quarantine-raw";
     static final String QUARANTINE_REPEATS = "direct:api-quarantine-repeats";
@@ -133,6 +134,15 @@ final class ApiContract {
                 .param().name("format").type(RestParamType.query).dataType("string").required(false)
                     .description("json (default) or csv").endParam()
                 .to(PICTURE_CONTROL_GAPS);
+        refusals(rest);
+        rest.get("/picture/alerts").id("rest-picture-alerts").security("basic")
+                .description("The early-warning alerts this node received, each at its current version (the alert"
+                        + " or its latest update); a cancelled alert, or one whose current version's expiresAt has"
+                        + " passed, is left out unless include=all. Roles: focal-point, analyst.")
+                .produces(ApiRoutes.JSON).outType(AlertItem[].class)
+                .param().name("include").type(RestParamType.query).dataType("string").required(false)
+                    .description("active (default) or all").endParam()
+                .to(PICTURE_ALERTS);
         refusals(rest);
     }
 

@@ -146,6 +146,11 @@ public final class ApiRoutes extends RouteBuilder {
                 .setBody(method(picture, "controlGaps(${header.substance}, ${header.missingFor}, ${header.format})"))
                 .process(e -> respond(e, 200, "csv".equals(e.getIn().getHeader("format")) ? CSV : JSON));
 
+        from(ApiContract.PICTURE_ALERTS).routeId("api-picture-alerts")
+                .process(guard.allow(FOCAL_POINT, ANALYST))
+                .setBody(method(picture, "alerts(${header.include})"))
+                .process(json(200));
+
         deskRoutes();
 
         from(ApiContract.AUDIT).routeId("api-audit")

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.regionalexchange.node.picture.AlertLifecycle;
 import org.regionalexchange.node.picture.ControlGaps;
 import org.regionalexchange.node.picture.ControlLists;
 import org.regionalexchange.node.picture.SeizureFigures;
@@ -95,6 +96,38 @@ public final class RegionalPicture {
             row(out, cells.toArray(String[]::new));
         }
         return out.toString();
+    }
+
+    /**
+     * The early-warning alerts this node received, each at its current version.
+     *
+     * @param include {@code active} (the default) for only the alerts in force now, {@code all} for expired and
+     *     cancelled ones too
+     */
+    public String alerts(String include) {
+        boolean all;
+        if (include == null || include.equals("active")) {
+            all = false;
+        } else if (include.equals("all")) {
+            all = true;
+        } else {
+            throw ApiProblem.badRequest("", "query parameter include: '" + include + "' is not active or all");
+        }
+        List<ReceivedMessages.Received> arrived = new ArrayList<>(stored(MessageKind.EARLY_WARNING));
+        java.util.Collections.reverse(arrived); // the store lists the newest first
+        List<AlertLifecycle.Warning> warnings = arrived.stream().map(m -> {
+            com.fasterxml.jackson.databind.JsonNode header = NodeApi.parseJson(m.headerJson());
+            return new AlertLifecycle.Warning(m.messageId(), m.sender(),
+                    Instant.parse(header.path("createdAt").asText()), header.hasNonNull("expiresAt")
+                    ? Instant.parse(header.get("expiresAt").asText()) : null, document(m));
+        }).toList();
+        return NodeApi.write(AlertLifecycle.alerts(warnings, clock.instant()).stream()
+                .filter(alert -> all || alert.state() == AlertLifecycle.State.ACTIVE)
+                .map(alert -> new AlertItem(alert.alertId(), alert.state().name(), alert.current().sender(),
+                        alert.current().messageId(), alert.current().createdAt().toString(),
+                        alert.current().expiresAt() == null ? null : alert.current().expiresAt().toString(),
+                        alert.versions(), alert.endedBy(), alert.current().document()))
+                .toList());
     }
 
     /** Whether format asks for CSV; JSON otherwise. */

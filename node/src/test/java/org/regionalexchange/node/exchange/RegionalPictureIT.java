@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +105,49 @@ class RegionalPictureIT {
                 .contains("'XX' is not one of the members");
     }
 
+    @Test
+    void anAlertIsShownAtItsLatestUpdateAndLeavesTheActiveViewWhenCancelled() throws Exception {
+        NodeRuntime kazakhstan = region.node("KZ");
+        Instant expires = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        String alert = send(kazakhstan, warning("caricc-metonitazene-new-substance.json", null, null), expires);
+        String update = send(kazakhstan, warning("kz-cannabinoids-postal-route-update.json", alert, "updates"),
+                expires);
+
+        JsonNode active = JSON.readTree(get("KG", "api/v1/picture/alerts").body());
+        assertThat(active).hasSize(1);
+        assertThat(active.get(0).path("alertId").asText()).isEqualTo(alert);
+        assertThat(active.get(0).path("currentId").asText()).isEqualTo(update);
+        assertThat(active.get(0).path("versions").asInt()).isEqualTo(2);
+        assertThat(active.get(0).path("current").path("msgType").asText()).isEqualTo("update");
+
+        String cancel = send(kazakhstan, warning("uz-tesla-tablets-cancel.json", alert, "cancels"), expires);
+        assertThat(JSON.readTree(get("KG", "api/v1/picture/alerts").body())).isEmpty();
+        JsonNode all = JSON.readTree(get("KG", "api/v1/picture/alerts?include=all").body());
+        assertThat(all.get(0).path("state").asText()).isEqualTo("CANCELLED");
+        assertThat(all.get(0).path("cancelledBy").asText()).isEqualTo(cancel);
+    }
+
+    /** A 1-1-0 early-warning example, referring to an earlier alert when given. */
+    private static Submission warning(String file, String refersTo, String relation) {
+        ObjectNode document = example("early-warning", file);
+        List<JsonNode> references = List.of();
+        if (refersTo != null) {
+            document.putArray("references").addObject().put("messageId", refersTo).put("relation", relation);
+            references = List.of(JSON.createObjectNode().put("messageId", refersTo).put("relation", relation));
+        }
+        return new Submission("early-warning", List.of("REGIONAL"), "GREEN", document, references, null, "en",
+                "exercise");
+    }
+
+    private static String send(NodeRuntime sender, Submission submission, Instant expiresAt) {
+        Submission expiring = new Submission(submission.kind(), submission.recipients(), submission.handling(),
+                submission.document(), submission.references(), expiresAt, submission.language(),
+                submission.status());
+        String id = sender.submit(expiring);
+        awaitDelivered(sender, id);
+        return id;
+    }
+
     private static ApiClient.Response get(String node, String path) throws Exception {
         return region.client(node, Role.ANALYST).get(path);
     }
@@ -125,9 +170,13 @@ class RegionalPictureIT {
     private static String send(NodeRuntime sender, String kind, String file, ObjectNode document) {
         String id = sender.submit(new Submission(kind, List.of("REGIONAL"), "GREEN",
                 document != null ? document : example(kind, file), List.of(), null, "en", "exercise"));
+        awaitDelivered(sender, id);
+        return id;
+    }
+
+    private static void awaitDelivered(NodeRuntime sender, String id) {
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(sender.services().api().status(id))
                 .contains("\"status\":\"delivered\"").doesNotContain("queued").doesNotContain("forwarded")
                 .doesNotContain("rejected"));
-        return id;
     }
 }
