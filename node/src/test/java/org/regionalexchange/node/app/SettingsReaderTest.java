@@ -218,6 +218,20 @@ class SettingsReaderTest {
     }
 
     @Test
+    void aNodeReadsEveryVersionItCarriesAndTakesUndeclaredMembersToBeOnTheFirstUnlessSetOtherwise() {
+        assertThat(read().rules().highestSchema()).isNull();
+        assertThat(read().rules().membersAssumed()).isEqualTo("1-0-0");
+        properties.setProperty("node.schemas.highest", "1-0-0");
+        properties.setProperty("node.schemas.members-assumed", "1-1-0");
+        assertThat(read().rules()).isEqualTo(new NodeSettings.RulesSettings(java.time.Duration.ofMinutes(5), 10,
+                "1-0-0", "1-1-0"));
+        properties.setProperty("node.schemas.highest", "1.1");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("node.schemas.highest: ").hasMessageContaining("1.1")
+                .hasMessageContaining("name one of them, e.g. 1-0-0");
+    }
+
+    @Test
     void rejectsAClockToleranceThatIsNotADuration() {
         properties.setProperty("node.rules.clock-tolerance", "5m");
         assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
