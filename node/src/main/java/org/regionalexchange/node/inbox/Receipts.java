@@ -41,13 +41,7 @@ public final class Receipts {
      * @param supports kind id to versions; empty when this node's receipts cannot carry them
      * @param learn takes a member's declaration: its node id, what it declared, when
      */
-    public record Declarations(VersionRules versions, Map<String, List<String>> supports, Learner learn) {
-
-        /** Declares nothing and learns nothing: receipts as of receipt 1-0-0. */
-        public static Declarations none(VersionRules versions) {
-            return new Declarations(versions, Map.of(), (member, declared, at) -> { });
-        }
-    }
+    public record Declarations(VersionRules versions, Map<String, List<String>> supports, Learner learn) {}
 
     /** Keeps what a member declared. */
     @FunctionalInterface
