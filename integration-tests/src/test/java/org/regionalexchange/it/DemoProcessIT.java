@@ -21,6 +21,10 @@ class DemoProcessIT {
         assertThat(demo.output())
                 .contains("demo finished: every recipient acknowledged every notice")
                 .contains("KG quarantine: 1 message(s); DECRYPT_FAILED from peer TJ")
+                // CARICC's control-gap report from KZ's Resolution 22 and the illustrative baselines of KG and UZ.
+                .contains("substance,KZ,KG,TJ,TM,UZ,notControlledBy")
+                .contains("metonitazene,I since 2024-02-06,I since 2023-09-01,-,-,I since 2023-11-15,TM TJ")
+                .contains("clonazolam,III since 2024-02-06,-,-,-,-,KG TM UZ TJ")
                 .doesNotContain("\"intact\":false");
     }
 }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.regionalexchange.node.failure.RejectReason;
+import org.regionalexchange.schemas.MessageKind;
+import org.regionalexchange.schemas.SchemaCatalog;
 
 /** The IMPLAUSIBLE rules: dates of past events and of what may lie ahead, their order, and amounts, at their edges. */
 class PlausibilityRulesTest {
@@ -124,12 +126,15 @@ class PlausibilityRulesTest {
         MessageRules offline = new MessageRules("CARICC", REGION, CLOCK, Duration.ofMinutes(5), null);
         for (String kind : List.of("seizure-notice", "list-entry", "early-warning", "pre-arrival-warning",
                 "outcome-report", "receipt", "audit-checkpoint")) {
-            try (var files = java.nio.file.Files.list(Path.of("..", "schemas", "examples", "valid", kind, "1-0-0"))) {
-                for (Path file : files.toList()) {
-                    ObjectNode document = example(kind + "/1-0-0/" + file.getFileName());
-                    String sender = document.path("node").asText("KZ");
-                    assertThat(offline.received(header(sender, kind, "CARICC"), document, NOW).violations())
-                            .as(file.toString()).isEmpty();
+            for (String version : SchemaCatalog.load().versions(MessageKind.fromId(kind))) {
+                try (var files = java.nio.file.Files.list(Path.of("..", "schemas", "examples", "valid", kind,
+                        version))) {
+                    for (Path file : files.toList()) {
+                        ObjectNode document = example(kind + "/" + version + "/" + file.getFileName());
+                        String sender = document.path("node").asText("KZ");
+                        assertThat(offline.received(header(sender, kind, "CARICC"), document, NOW).violations())
+                                .as(file.toString()).isEmpty();
+                    }
                 }
             }
         }
