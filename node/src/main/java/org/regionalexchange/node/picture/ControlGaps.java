@@ -1,8 +1,5 @@
 package org.regionalexchange.node.picture;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,8 +51,7 @@ public final class ControlGaps {
             controls.values().forEach(controlled -> gaps.add(gap(controlled, members)));
         } else {
             for (String name : substances) {
-                ObjectNode substance = JsonNodeFactory.instance.objectNode().put("preferredName", name);
-                Optional<String> key = names.find(substance);
+                Optional<String> key = names.find(name);
                 ControlLists.Controlled controlled = key.map(controls::get).orElse(null);
                 gaps.add(gap(controlled != null ? controlled : new ControlLists.Controlled(
                         key.orElse(SubstanceNames.normalise(name)), name, Map.of()), members));
@@ -80,10 +76,5 @@ public final class ControlGaps {
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
         return new Gap(controlled.key(), controlled.label(), controlled.controlledBy(), listedLast, without);
-    }
-
-    /** A date for the report, or "unknown". */
-    static String date(LocalDate date) {
-        return date == null ? "unknown" : date.toString();
     }
 }

@@ -94,9 +94,6 @@ public final class ControlLists {
     }
 
     private static String previousKey(String previousName, SubstanceNames names) {
-        com.fasterxml.jackson.databind.node.ObjectNode substance =
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        substance.put("preferredName", previousName);
-        return names.find(substance).orElse(SubstanceNames.normalise(previousName));
+        return names.find(previousName).orElse(SubstanceNames.normalise(previousName));
     }
 }

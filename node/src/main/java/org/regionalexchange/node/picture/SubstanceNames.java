@@ -49,6 +49,11 @@ public final class SubstanceNames {
         return Optional.empty();
     }
 
+    /** The key of a substance known by this name or synonym; empty when never seen. */
+    public Optional<String> find(String name) {
+        return Optional.ofNullable(byName.get(normalise(name)));
+    }
+
     /** The preferred name first seen for a key. */
     public String label(String key) {
         return labels.getOrDefault(key, key);

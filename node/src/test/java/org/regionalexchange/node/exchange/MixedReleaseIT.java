@@ -112,10 +112,7 @@ class MixedReleaseIT {
 
     @Test
     void anUnknownModelIsRejectedWithItsOwnReasonNamingTheVersionsAccepted() throws Exception {
-        Injector injector = new Injector(region, "KZ");
-        ObjectNode header = injector.header("CARICC", null).put("schemaVersion", "2-0-0");
-        String id = header.get("messageId").asText();
-        injector.deliver(injector.seal(header, plainNotice(), "CARICC"), id, "CARICC");
+        String id = injectModel2("CARICC");
 
         JsonNode entry = QuarantineProbe.awaitEntry(region, "CARICC", id, "UNSUPPORTED_VERSION", "KZ",
                 Duration.ofSeconds(40));
@@ -127,10 +124,7 @@ class MixedReleaseIT {
 
     @Test
     void anOlderNodeThatCannotSayUnsupportedVersionSaysSchemaInvalidWithTheSameDetail() throws Exception {
-        Injector injector = new Injector(region, "KZ");
-        ObjectNode header = injector.header("KG", null).put("schemaVersion", "2-0-0");
-        String id = header.get("messageId").asText();
-        injector.deliver(injector.seal(header, plainNotice(), "KG"), id, "KG");
+        String id = injectModel2("KG");
 
         QuarantineProbe.awaitEntry(region, "KG", id, "UNSUPPORTED_VERSION", "KZ", Duration.ofSeconds(40));
         JsonNode receipt = awaitReceipt(id);
@@ -138,6 +132,15 @@ class MixedReleaseIT {
         assertThat(receipt.path("detail").asText()).startsWith("UNSUPPORTED_VERSION: ")
                 .contains("it accepts seizure-notice 1-0-0");
         assertThat(receipt.has("supports")).isFalse();
+    }
+
+    /** A notice labelled 2-0-0, a MODEL no node carries, from KZ straight into the receiver's inbox. */
+    private static String injectModel2(String receiver) {
+        Injector injector = new Injector(region, "KZ");
+        ObjectNode header = injector.header(receiver, null).put("schemaVersion", "2-0-0");
+        String id = header.get("messageId").asText();
+        injector.deliver(injector.seal(header, plainNotice(), receiver), id, receiver);
+        return id;
     }
 
     private static ObjectNode plainNotice() {
