@@ -25,6 +25,15 @@ class DemoProcessIT {
                 .contains("substance,KZ,KG,TJ,TM,UZ,notControlledBy")
                 .contains("metonitazene,I since 2024-02-06,I since 2023-09-01,-,-,I since 2023-11-15,TM TJ")
                 .contains("clonazolam,III since 2024-02-06,-,-,-,-,KG TM UZ TJ")
+                // KZ's seizure of a substance new to the region, then the alert's update and cancel as KG sees them.
+                .containsPattern("CARICC early-warning +-> REGIONAL +\\S+ +\\(first sighting: metonitazene in KZ's"
+                        + " notice ")
+                .contains("KG active alerts after the first-sighting alert: 1\n")
+                .contains("\"First sighting in the region: metonitazene\", severity Unknown, version 1 (alert ")
+                .contains("KG active alerts after the update: 1\n")
+                .contains("severity Severe, version 2 (update ")
+                .contains("KG active alerts after the cancel: 0\n")
+                .doesNotContain("(expected ")
                 .doesNotContain("\"intact\":false");
     }
 }

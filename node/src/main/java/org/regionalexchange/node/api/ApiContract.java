@@ -17,6 +17,7 @@ final class ApiContract {
     static final String PICTURE_SEIZURES = "direct:api-picture-seizures";
     static final String PICTURE_CONTROL_GAPS = "direct:api-picture-control-gaps";
     static final String PICTURE_ALERTS = "direct:api-picture-alerts";
+    static final String PICTURE_FIRST_SIGHTINGS = "direct:api-picture-first-sightings";
     static final String QUARANTINE = "direct:api-quarantine";
     static final String QUARANTINE_RAW = "direct:api-quarantine-raw";
     static final String QUARANTINE_REPEATS = "direct:api-quarantine-repeats";
@@ -143,6 +144,18 @@ final class ApiContract {
                 .param().name("include").type(RestParamType.query).dataType("string").required(false)
                     .description("active (default) or all").endParam()
                 .to(PICTURE_ALERTS);
+        refusals(rest);
+        rest.get("/picture/first-sightings").id("rest-picture-first-sightings").security("basic")
+                .description("The first sighting of each substance this node has seen in a seizure notice or an"
+                        + " early-warning, oldest first: on the hub, the first-sighting alert it sent to the region,"
+                        + " or why it held one back for an analyst (the notice's handling). Roles: focal-point,"
+                        + " analyst.")
+                .produces(ApiRoutes.JSON + ",text/csv").outType(FirstSightingItem[].class)
+                .param().name("status").type(RestParamType.query).dataType("string").required(false)
+                    .description("actual (default), exercise or all").endParam()
+                .param().name("format").type(RestParamType.query).dataType("string").required(false)
+                    .description("json (default) or csv").endParam()
+                .to(PICTURE_FIRST_SIGHTINGS);
         refusals(rest);
     }
 

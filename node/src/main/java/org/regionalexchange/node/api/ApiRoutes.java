@@ -150,6 +150,10 @@ public final class ApiRoutes extends RouteBuilder {
                 .process(guard.allow(FOCAL_POINT, ANALYST))
                 .setBody(method(picture, "alerts(${header.include})"))
                 .process(json(200));
+        from(ApiContract.PICTURE_FIRST_SIGHTINGS).routeId("api-picture-first-sightings")
+                .process(guard.allow(FOCAL_POINT, ANALYST))
+                .setBody(method(picture, "firstSightings(${header.status}, ${header.format})"))
+                .process(e -> respond(e, 200, "csv".equals(e.getIn().getHeader("format")) ? CSV : JSON));
 
         deskRoutes();
 

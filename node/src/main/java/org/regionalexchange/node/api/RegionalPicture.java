@@ -15,6 +15,7 @@ import org.regionalexchange.node.picture.ControlLists;
 import org.regionalexchange.node.picture.SeizureFigures;
 import org.regionalexchange.node.picture.SubstanceNames;
 import org.regionalexchange.node.store.ReceivedMessages;
+import org.regionalexchange.node.store.SightedSubstances;
 import org.regionalexchange.schemas.MessageKind;
 
 /**
@@ -27,12 +28,14 @@ public final class RegionalPicture {
     static final int MAX_MESSAGES = 100_000;
 
     private final ReceivedMessages received;
+    private final SightedSubstances sighted;
     private final List<String> members;
     private final Clock clock;
 
     /** @param members the region's member countries, without the hub */
-    public RegionalPicture(ReceivedMessages received, List<String> members, Clock clock) {
+    public RegionalPicture(ReceivedMessages received, SightedSubstances sighted, List<String> members, Clock clock) {
         this.received = received;
+        this.sighted = sighted;
         this.members = List.copyOf(members);
         this.clock = clock;
     }
@@ -128,6 +131,34 @@ public final class RegionalPicture {
                         alert.current().expiresAt() == null ? null : alert.current().expiresAt().toString(),
                         alert.versions(), alert.endedBy(), alert.current().document()))
                 .toList());
+    }
+
+    /**
+     * The first sighting of each substance this node has seen (on the hub, with the alert it sent or why it held
+     * one back), oldest first.
+     *
+     * @param status {@code actual} (the default), {@code exercise} or {@code all}
+     */
+    public String firstSightings(String status, String format) {
+        String wanted = status == null ? "actual" : status;
+        if (!List.of("actual", "exercise", "all").contains(wanted)) {
+            throw ApiProblem.badRequest("", "query parameter status: '" + status + "' is not actual, exercise or"
+                    + " all");
+        }
+        List<FirstSightingItem> items = sighted.sightings().stream()
+                .filter(s -> wanted.equals("all") || s.status().equals(wanted))
+                .map(s -> new FirstSightingItem(s.preferredName(), s.substance(), s.status(), s.outcome().name(),
+                        s.sourceKind(), s.messageId(), s.sender(), s.handling(), s.seenAt().toString(), s.alertId(),
+                        s.note()))
+                .toList();
+        if (!csv(format)) {
+            return NodeApi.write(items);
+        }
+        StringBuilder out = new StringBuilder("substance,key,status,outcome,sourceKind,messageId,sender,handling,"
+                + "seenAt,alertId,note\n");
+        items.forEach(i -> row(out, i.substance(), i.key(), i.status(), i.outcome(), i.sourceKind(), i.messageId(),
+                i.sender(), i.handling(), i.seenAt(), i.alertId(), i.note()));
+        return out.toString();
     }
 
     /** Whether format asks for CSV; JSON otherwise. */

@@ -41,8 +41,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-demo-");
-        out.printf("[1/5] building the regional PKI and starting %s in %s%n", NODES, folder);
+        out.printf("[1/6] building the regional PKI and starting %s in %s%n", NODES, folder);
         try (LocalRegion region = new LocalRegion(folder, NODES, NEIGHBOURS)) {
+            region.set("CARICC", "node.picture.known-substances", DemoScenario.knownSubstances(folder).toString());
             for (String node : NODES) {
                 // The whole demo region runs this release, so members need not wait for each other's receipts to
                 // learn that they read its newest schemas.
@@ -51,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("      %-6s up: API %s/api/v1%n", node, region.baseUrl(node));
             }
             printUsers(region, out);
-            out.println("[2/5] sending notices");
+            out.println("[2/6] sending notices");
             Map<String, String> sent = new LinkedHashMap<>();
             for (DemoScenario.Step step : DemoScenario.steps()) {
                 String messageId = region.node(step.sender()).submit(step.submission());
@@ -59,11 +60,19 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("      %-6s %-20s -> %-22s %s  (%s)%n", step.sender(), step.submission().kind(),
                         String.join(",", step.submission().recipients()), messageId, step.description());
             }
-            out.println("[3/5] a tampered envelope reaches KG from TJ's broker link");
+            Instant deadline = Instant.now().plus(timeout);
+            String alertId = awaitFirstSighting(region, deadline, out);
+            if (alertId != null) {
+                sent.put(alertId, "CARICC");
+            }
+            out.println("[3/6] a tampered envelope reaches KG from TJ's broker link");
             DemoScenario.sendTampered(region, "TJ", "KG");
-            out.printf("[4/5] waiting up to %ds for signed receipts%n", timeout.toSeconds());
-            boolean allDelivered = awaitReceipts(region, sent, out);
-            out.println("[5/5] quarantine and audit");
+            out.printf("[4/6] waiting up to %ds for signed receipts%n", timeout.toSeconds());
+            boolean allDelivered = awaitReceipts(region, sent, deadline, out) && alertId != null;
+            out.println("[5/6] CARICC's analyst updates the alert, then cancels it; KG's active alerts"
+                    + " (GET /api/v1/picture/alerts) after each step");
+            allDelivered &= alertId != null && lifecycle(region, alertId, deadline, out);
+            out.println("[6/6] quarantine and audit");
             out.printf("      KG quarantine: %s%n", DemoScenario.quarantineSummary(region.node("KG")));
             for (String node : NODES) {
                 out.printf("      %-6s audit: %s%n", node, region.node(node).services().api().audit());
@@ -93,9 +102,61 @@ final class DemoCommand implements Callable<Integer> {
                 new String(focal.password()), region.baseUrl("KG"));
     }
 
-    private boolean awaitReceipts(LocalRegion region, Map<String, String> sent, PrintWriter out)
+    /**
+     * Waits for CARICC's first-sighting alert for the new substance of KZ's notice and prints it.
+     *
+     * @return the alert's messageId, or null when none came before the deadline
+     */
+    private static String awaitFirstSighting(LocalRegion region, Instant deadline, PrintWriter out)
+            throws IOException, InterruptedException {
+        while (Instant.now().isBefore(deadline)) {
+            java.util.Optional<com.fasterxml.jackson.databind.JsonNode> sighting = DemoScenario.firstSighting(region,
+                    DemoScenario.NEW_SUBSTANCE);
+            if (sighting.isPresent() && sighting.get().hasNonNull("alertId")) {
+                String alertId = sighting.get().get("alertId").asText();
+                out.printf("      %-6s %-20s -> %-22s %s  (first sighting: %s in %s's notice %s)%n", "CARICC",
+                        "early-warning", "REGIONAL", alertId, DemoScenario.NEW_SUBSTANCE,
+                        sighting.get().path("sender").asText(), sighting.get().path("messageId").asText());
+                return alertId;
+            }
+            Thread.sleep(250);
+        }
+        out.printf("      CARICC sent no first-sighting alert for %s in time: see CARICC's"
+                + " GET /api/v1/picture/first-sightings%n", DemoScenario.NEW_SUBSTANCE);
+        return null;
+    }
+
+    /**
+     * The alert's update and cancel, each waited for and followed by KG's active alerts.
+     *
+     * @return whether both were delivered and KG's view showed the alert, its update, then nothing
+     */
+    private boolean lifecycle(LocalRegion region, String alertId, Instant deadline, PrintWriter out)
+            throws IOException, InterruptedException {
+        boolean delivered = printActive(region, "after the first-sighting alert", out, 1);
+        for (String msgType : List.of("update", "cancel")) {
+            com.fasterxml.jackson.databind.JsonNode current = DemoScenario.currentAlert(region, "KG", alertId);
+            String id = region.node("CARICC").submit(DemoScenario.followUp(current, alertId, msgType));
+            out.printf("      CARICC %-13s %s -> REGIONAL%n", msgType.equals("update") ? "updates it:" : "cancels it:",
+                    id);
+            delivered &= awaitReceipts(region, Map.of(id, "CARICC"), deadline, out);
+            delivered &= printActive(region, "after the " + msgType, out, msgType.equals("update") ? 1 : 0);
+        }
+        return delivered;
+    }
+
+    /** Prints KG's active alerts; whether there are as many as expected. */
+    private static boolean printActive(LocalRegion region, String when, PrintWriter out, int expected)
+            throws IOException, InterruptedException {
+        List<String> active = DemoScenario.activeAlerts(region, "KG");
+        out.printf("      KG active alerts %s: %d%s%n", when, active.size(), active.size() == expected ? ""
+                : " (expected " + expected + ")");
+        active.forEach(line -> out.printf("        %s%n", line));
+        return active.size() == expected;
+    }
+
+    private boolean awaitReceipts(LocalRegion region, Map<String, String> sent, Instant deadline, PrintWriter out)
             throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
         Map<String, String> statuses = new LinkedHashMap<>();
         while (true) {
             statuses.clear();

@@ -9,6 +9,7 @@ import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,9 +53,9 @@ final class DemoScenario {
                 new Step("KZ", new Submission("list-entry", List.of("REGIONAL"), "GREEN",
                         example("list-entry", "kz-resolution-22-2024.json"), List.of(), null, "ru", "exercise"),
                         "Government Resolution 22: nine substances added"),
-                new Step("CARICC", new Submission("early-warning", List.of("REGIONAL"), "GREEN",
-                        example("early-warning", "caricc-metonitazene-new-substance.json"), List.of(),
-                        now.plus(Duration.ofDays(90)), "en", "exercise"), "metonitazene: new substance"),
+                new Step("KZ", new Submission("seizure-notice", List.of("CARICC"), "GREEN",
+                        example("seizure-notice", "kz-metonitazene-almaty-illustrative.json"), List.of(), null, "en",
+                        "exercise"), "12.4 g metonitazene, Almaty: new to the region"),
                 new Step("TM", new Submission("pre-arrival-warning", List.of("UZ"), "AMBER+STRICT",
                         example("pre-arrival-warning", "tm-to-uz-farap-alat-pilot.json"), List.of(),
                         now.plus(Duration.ofDays(3)), "ru", "exercise"), "Farap -> Alat, direct link"),
@@ -90,6 +91,89 @@ final class DemoScenario {
         } catch (JMSException e) {
             throw new IllegalStateException("could not deliver the tampered envelope: " + e.getMessage(), e);
         }
+    }
+
+    /** The substance whose seizure the demo's region has never seen before: CARICC alerts its first sighting. */
+    static final String NEW_SUBSTANCE = "metonitazene";
+
+    /**
+     * The substances the demo region knew before it kept records (illustrative), for CARICC's first-sighting rule:
+     * the demo's other seizures name them, so only the new substance fires.
+     */
+    static Path knownSubstances(Path folder) throws IOException {
+        Path file = folder.resolve("known-substances.json");
+        try (InputStream in = DemoScenario.class.getResourceAsStream("/regional-exchange/demo/known-substances.json")) {
+            if (in == null) {
+                throw new IllegalStateException("the demo's known-substances.json is missing from the jar");
+            }
+            java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    /** CARICC's record of a substance's first sighting (GET /api/v1/picture/first-sightings), once it has one. */
+    static java.util.Optional<JsonNode> firstSighting(LocalRegion region, String substance)
+            throws IOException, InterruptedException {
+        ApiClient.Response response = region.client("CARICC", Role.ANALYST)
+                .get("api/v1/picture/first-sightings?status=exercise");
+        if (response.status() != 200) {
+            throw new IllegalStateException("CARICC's first sightings answered " + response.status() + ": "
+                    + response.body());
+        }
+        for (JsonNode sighting : read(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            if (sighting.path("substance").asText().equals(substance)) {
+                return java.util.Optional.of(sighting);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A node's active alerts (GET /api/v1/picture/alerts), one line each, as an analyst there sees them. */
+    static List<String> activeAlerts(LocalRegion region, String node) throws IOException, InterruptedException {
+        JsonNode alerts = read(region.client(node, Role.ANALYST).get("api/v1/picture/alerts").body()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> lines = new java.util.ArrayList<>();
+        alerts.forEach(alert -> lines.add(alert.path("alertId").asText() + " from " + alert.path("sender").asText()
+                + ": \"" + alert.path("current").path("headline").path("en").asText() + "\", severity "
+                + alert.path("current").path("severity").asText() + ", version " + alert.path("versions").asInt()
+                + " (" + alert.path("current").path("msgType").asText() + " " + alert.path("currentId").asText()
+                + ")"));
+        return lines;
+    }
+
+    /** The current document of an alert as a member received it (GET /api/v1/picture/alerts?include=all). */
+    static JsonNode currentAlert(LocalRegion region, String node, String alertId)
+            throws IOException, InterruptedException {
+        JsonNode alerts = read(region.client(node, Role.ANALYST).get("api/v1/picture/alerts?include=all").body()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (JsonNode alert : alerts) {
+            if (alert.path("alertId").asText().equals(alertId)) {
+                return alert.path("current");
+            }
+        }
+        throw new IllegalStateException(node + " has not received alert " + alertId);
+    }
+
+    /**
+     * CARICC's analyst follows up the automatic alert: an update once the laboratory has rated the danger, or the
+     * cancellation, each referring to the alert.
+     */
+    static Submission followUp(JsonNode current, String alertId, String msgType) {
+        ObjectNode document = current.deepCopy();
+        String relation = msgType.equals("update") ? "updates" : "cancels";
+        document.put("msgType", msgType);
+        document.remove("references");
+        document.putArray("references").addObject().put("messageId", alertId).put("relation", relation);
+        if (msgType.equals("update")) {
+            document.put("severity", "Severe");
+            ((ObjectNode) document.get("description")).put("en", document.path("description").path("en").asText()
+                    + " Update: a nitazene opioid far more potent than heroin; handle powders with gloves.");
+        } else {
+            ((ObjectNode) document.get("description")).put("en", "Cancelled for the demo: the alert has served.");
+        }
+        return new Submission("early-warning", List.of("REGIONAL"), "GREEN", document,
+                List.of(JSON.createObjectNode().put("messageId", alertId).put("relation", relation)),
+                Instant.now().plus(Duration.ofDays(90)), "en", "exercise");
     }
 
     /** CARICC's control-gap report, as CSV, for the substances KZ's Government Resolution 22 added. */

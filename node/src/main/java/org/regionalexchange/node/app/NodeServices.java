@@ -39,6 +39,7 @@ import org.regionalexchange.node.inbox.QuarantineBudget;
 import org.regionalexchange.node.inbox.Rejections;
 import org.regionalexchange.node.inbox.Relay;
 import org.regionalexchange.node.outbox.CopyQueue;
+import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
 import org.regionalexchange.node.outbox.HopHealth;
 import org.regionalexchange.node.outbox.OutboxRecovery;
@@ -60,6 +61,9 @@ import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.node.store.QuarantineStore;
 import org.regionalexchange.node.store.ReceivedMessages;
 import org.regionalexchange.node.store.SentMessages;
+import org.regionalexchange.node.store.SightedSubstances;
+import org.regionalexchange.node.picture.FirstSightingRoutes;
+import org.regionalexchange.node.picture.FirstSightings;
 import org.regionalexchange.node.trust.NodeIdentity;
 import org.regionalexchange.node.trust.RegionalTrust;
 import org.regionalexchange.schemas.SchemaCatalog;
@@ -137,6 +141,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         metrics.openTimer(), rules, settings.rules().referenceAttempts()),
                 new LocalDispatcher(dispatchFactory, received, clock), receipts, settings.peers().keySet(),
                 delivery.inboxConsumers()));
+        SightedSubstances sighted = new SightedSubstances(database);
+        firstSightings(settings, broker, sighted, clock).ifPresent(routes::add);
         ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox::enqueueCopies, audit,
                 hops, delivery.receiptWait(), delivery.maxResendWait(), clock);
         OutboxRecovery recovery = new OutboxRecovery(settings.nodeId(), sent, resolver, outbox, internalFactory,
@@ -155,11 +161,40 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         ApiUsers apiUsers = new ApiUsers(settings.http().usersFile());
         routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
                 new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(),
-                new RegionalPicture(received, settings.region().stream().filter(id -> !id.equals(settings.hub()))
+                new RegionalPicture(received, sighted, settings.region().stream().filter(id -> !id.equals(settings.hub()))
                         .toList(), clock)));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
                 deadLetterDesk, received, receipts, hops);
+    }
+
+    /**
+     * The hub's first-sighting rule, when on: its queue on the dispatch address (removed when off, so nothing piles
+     * up for a consumer that is gone), the sightings kept so far, and the seed list taken in.
+     */
+    private static java.util.Optional<FirstSightingRoutes> firstSightings(NodeSettings settings,
+            EmbeddedBroker broker, SightedSubstances sighted, Clock clock) {
+        NodeSettings.PictureSettings picture = settings.picture();
+        broker.subscription(BrokerAddresses.LOCAL_DISPATCH, BrokerAddresses.FIRST_SIGHTING,
+                BrokerAddresses.FIRST_SIGHTING_FILTER, picture.firstSighting());
+        if (!picture.firstSighting()) {
+            return java.util.Optional.empty();
+        }
+        FirstSightings rule = new FirstSightings(settings.nodeId(), sighted, clock, picture.automaticUpTo(),
+                picture.alertLifetime());
+        if (picture.knownSubstances() != null) {
+            List<com.fasterxml.jackson.databind.JsonNode> seed;
+            try {
+                seed = FirstSightings.readSeed(picture.knownSubstances());
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException("node.picture.known-substances", e.getMessage(), "fix the file: a JSON"
+                        + " array of substance objects, each with its preferredName, or leave the setting out");
+            }
+            int added = rule.seed(seed, picture.knownSubstances().getFileName().toString());
+            org.slf4j.LoggerFactory.getLogger(NodeServices.class).info("{}: {} of {} substances of {} were new to"
+                    + " the first-sighting rule", settings.nodeId(), added, seed.size(), picture.knownSubstances());
+        }
+        return java.util.Optional.of(new FirstSightingRoutes(DeliveryRoutes.INTERNAL, rule));
     }
 
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,

@@ -22,6 +22,7 @@ import org.regionalexchange.node.rules.VersionRules;
  * @param auditCheckpointInterval how often a country node checks whether to send its chain head to the hub
  * @param limits how much JSON the node reads from others, and the largest message its broker takes
  * @param rules the checks after the schema that depend on the node's clock and on waiting
+ * @param picture what the node makes of what it receives: the first-sighting alert
  */
 public record NodeSettings(
         String nodeId,
@@ -38,7 +39,8 @@ public record NodeSettings(
         java.time.Duration auditAnchorInterval,
         java.time.Duration auditCheckpointInterval,
         JsonLimits limits,
-        RulesSettings rules) {
+        RulesSettings rules,
+        PictureSettings picture) {
 
     public NodeSettings {
         region = List.copyOf(region);
@@ -133,6 +135,20 @@ public record NodeSettings(
             this(clockTolerance, referenceAttempts, null, VersionRules.FIRST_RELEASE);
         }
     }
+
+    /**
+     * The first-sighting rule (README, "First sighting").
+     *
+     * @param firstSighting whether this node alerts the region to a substance first seen in a seizure notice; by
+     *        default the hub does
+     * @param automaticUpTo the most restrictive handling code of a notice whose first sighting is alerted without an
+     *        analyst
+     * @param alertLifetime how long such an alert stays in force
+     * @param knownSubstances a JSON array of substance objects the region knew before this node kept records, or
+     *        null
+     */
+    public record PictureSettings(boolean firstSighting, String automaticUpTo, java.time.Duration alertLifetime,
+            Path knownSubstances) {}
 
     /**
      * The REST API's listener.

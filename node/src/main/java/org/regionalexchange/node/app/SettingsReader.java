@@ -87,7 +87,27 @@ public final class SettingsReader {
                 http(dataDir, limits), peers(nodeId), delivery(), links(),
                 duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")),
                 duration("node.audit.checkpoint-interval",
-                        optional("node.audit.checkpoint-interval").orElse("PT5M")), limits, rules());
+                        optional("node.audit.checkpoint-interval").orElse("PT5M")), limits, rules(),
+                picture(nodeId.equals(hub)));
+    }
+
+    private NodeSettings.PictureSettings picture(boolean hub) {
+        String enabled = optional("node.picture.first-sighting").orElse(Boolean.toString(hub));
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new SettingsException("node.picture.first-sighting", "'" + enabled + "' is not true or false",
+                    "leave it out (the hub alerts first sightings, country nodes do not), or set true or false");
+        }
+        String upTo = optional("node.picture.first-sighting.automatic-up-to").orElse("AMBER");
+        if (!org.regionalexchange.node.picture.FirstSightings.HANDLING.contains(upTo)) {
+            throw new SettingsException("node.picture.first-sighting.automatic-up-to", "'" + upTo + "' is not one of"
+                    + " the handling codes " + org.regionalexchange.node.picture.FirstSightings.HANDLING,
+                    "leave it out for AMBER (notices marked AMBER+STRICT or RED are held for an analyst)");
+        }
+        Duration lifetime = duration("node.picture.first-sighting.alert-lifetime",
+                optional("node.picture.first-sighting.alert-lifetime").orElse("P90D"));
+        Path known = optional("node.picture.known-substances").map(value -> path("node.picture.known-substances",
+                value)).orElse(null);
+        return new NodeSettings.PictureSettings(enabled.equals("true"), upTo, lifetime, known);
     }
 
     private JsonLimits limits() {

@@ -10,6 +10,12 @@ public final class BrokerAddresses {
     public static final String INBOX = "exchange.inbox";
     /** Verified messages for local subscribers (customs units, local systems); multicast. */
     public static final String LOCAL_DISPATCH = "local.dispatch";
+    /**
+     * The hub's durable queue on {@link #LOCAL_DISPATCH} for the first-sighting rule: the seizure notices and
+     * early-warnings it received ({@link #FIRST_SIGHTING_FILTER}).
+     */
+    public static final String FIRST_SIGHTING = "first-sighting";
+    public static final String FIRST_SIGHTING_FILTER = "rxKind IN ('seizure-notice', 'early-warning')";
     /** Where local subscribers hand in documents to be sent (for example outcome reports). */
     public static final String LOCAL_SUBMIT = "local.submit";
     /** Messages the broker gave up redelivering; watched by health, never consumed automatically. */

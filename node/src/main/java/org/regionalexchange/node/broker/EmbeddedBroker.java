@@ -73,6 +73,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Keeps (or, when not wanted, removes) a durable subscription queue of the node's own on a multicast address, so
+     * that what is published there waits for its consumer from the moment the broker runs, across restarts.
+     */
+    public void subscription(String address, String queue, String filter, boolean wanted) {
+        org.apache.activemq.artemis.core.server.ActiveMQServer active = server.getActiveMQServer();
+        String name = address + "::" + queue;
+        try {
+            Queue existing = active.locateQueue(queue);
+            if (wanted && existing == null) {
+                active.createQueue(org.apache.activemq.artemis.api.core.QueueConfiguration.of(queue)
+                        .setAddress(address).setRoutingType(RoutingType.MULTICAST).setFilterString(filter)
+                        .setDurable(true).setAutoCreated(false), true);
+            } else if (!wanted && existing != null) {
+                active.destroyQueue(org.apache.activemq.artemis.api.core.SimpleString.of(queue), null, true);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("broker of " + config.nodeId() + " could not " + (wanted ? "create"
+                    : "remove") + " the queue " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The URL the node's own clients use; valid only inside this JVM. */
     public String inVmUrl() {
         return "vm://" + inVmId;
@@ -238,8 +260,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)));
         c.addAddressSetting("#", new AddressSettings().setAutoCreateAddresses(false).setAutoCreateQueues(false)
                 .setAutoDeleteQueues(false).setAutoDeleteAddresses(false));
+        // A subscriber that fails on a message gets it again, later and later, and never loses it to a delivery
+        // limit: the first-sighting rule among them, whose alert may wait for the database to come back.
         c.addAddressSetting(BrokerAddresses.LOCAL_DISPATCH, new AddressSettings().setAutoCreateQueues(true)
-                .setAutoDeleteQueues(true));
+                .setAutoDeleteQueues(true).setRedeliveryDelay(1000).setRedeliveryMultiplier(2.0)
+                .setMaxRedeliveryDelay(60_000).setMaxDeliveryAttempts(-1));
         anycast(c, BrokerAddresses.INBOX);
         config.peers().forEach(peer -> anycast(c, BrokerAddresses.inbox(peer)));
         anycast(c, BrokerAddresses.DEAD_LETTER);

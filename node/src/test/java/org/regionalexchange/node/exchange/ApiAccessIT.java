@@ -64,6 +64,8 @@ class ApiAccessIT {
             new Operation("GET", "api/v1/picture/seizures", null, EnumSet.of(Role.FOCAL_POINT, Role.ANALYST)),
             new Operation("GET", "api/v1/picture/control-gaps", null, EnumSet.of(Role.FOCAL_POINT, Role.ANALYST)),
             new Operation("GET", "api/v1/picture/alerts", null, EnumSet.of(Role.FOCAL_POINT, Role.ANALYST)),
+            new Operation("GET", "api/v1/picture/first-sightings", null, EnumSet.of(Role.FOCAL_POINT,
+                    Role.ANALYST)),
             new Operation("GET", "api/v1/quarantine", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)),
             new Operation("GET", "api/v1/quarantine/repeats", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)),
             new Operation("GET", "api/v1/quarantine/999999/raw", null, EnumSet.of(Role.ADMIN)),
