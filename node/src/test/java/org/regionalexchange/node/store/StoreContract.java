@@ -72,6 +72,28 @@ abstract class StoreContract {
     }
 
     @Test
+    void firstSightingsAndTheirNamesOutliveAReopenAndASecondSightingOfASubstanceIsRefused() {
+        String url = newDatabaseUrl();
+        Instant at = Instant.parse("2026-12-06T10:00:00.123456Z");
+        SightedSubstances.Sighting sighting = new SightedSubstances.Sighting("actual", "clonazolam", "Clonazolam",
+                "seizure-notice", "5f0c3a5e-8d1b-4c7a-9e2f-1b6d4a7c9e01", "KZ", "AMBER", at,
+                SightedSubstances.Outcome.ALERTED, "6a1d2b3c-4e5f-4a6b-8c7d-9e0f1a2b3c4d", null);
+        try (NodeDatabase first = NodeDatabase.open(url, user(), new char[0])) {
+            SightedSubstances sighted = new SightedSubstances(first);
+            sighted.record(sighting, List.of(new SightedSubstances.Name("actual", "name:clonazolam", "clonazolam")));
+            sighted.record(null, List.of(new SightedSubstances.Name("actual", "name:clonazolamum", "clonazolam"),
+                    new SightedSubstances.Name("exercise", "name:clonazolam", "clonazolam")));
+            assertThatThrownBy(() -> sighted.record(sighting, List.of())).isInstanceOf(RuntimeException.class);
+        }
+        try (NodeDatabase again = NodeDatabase.open(url, user(), new char[0])) {
+            SightedSubstances sighted = new SightedSubstances(again);
+            assertThat(sighted.sightings()).containsExactly(sighting);
+            assertThat(sighted.names()).extracting(SightedSubstances.Name::lookUp).containsExactlyInAnyOrder(
+                    "name:clonazolam", "name:clonazolamum", "name:clonazolam");
+        }
+    }
+
+    @Test
     void migrationsApplyOnceAndReopeningIsHarmless() {
         String url = newDatabaseUrl();
         NodeDatabase.open(url, user(), new char[0]).close();
