@@ -16,6 +16,11 @@ import java.util.List;
  */
 public final class SightedSubstances {
 
+    /** The longest look-up key kept; a longer name (a synonym has no length limit) is matched until a restart only. */
+    public static final int MAX_LOOK_UP = 500;
+    /** The longest note kept; a longer one is cut. */
+    static final int MAX_NOTE = 400;
+
     private final NodeDatabase database;
 
     public SightedSubstances(NodeDatabase database) {
@@ -50,15 +55,16 @@ public final class SightedSubstances {
             if (sighting != null) {
                 insert(connection, sighting);
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO sighted_name (status, look_up, substance) VALUES (?,?,?)")) {
-                for (Name name : names) {
-                    insert.setString(1, name.status());
-                    insert.setString(2, name.lookUp());
-                    insert.setString(3, name.substance());
-                    insert.addBatch();
-                }
-                if (!names.isEmpty()) {
+            List<Name> kept = names.stream().filter(n -> n.lookUp().length() <= MAX_LOOK_UP).toList();
+            if (!kept.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO sighted_name (status, look_up, substance) VALUES (?,?,?)")) {
+                    for (Name name : kept) {
+                        insert.setString(1, name.status());
+                        insert.setString(2, name.lookUp());
+                        insert.setString(3, name.substance());
+                        insert.addBatch();
+                    }
                     insert.executeBatch();
                 }
             }
@@ -80,7 +86,8 @@ public final class SightedSubstances {
             insert.setObject(8, SentMessages.time(s.seenAt()));
             insert.setString(9, s.outcome().name());
             insert.setString(10, s.alertId());
-            insert.setString(11, s.note());
+            insert.setString(11, s.note() == null || s.note().length() <= MAX_NOTE ? s.note()
+                    : s.note().substring(0, MAX_NOTE - 3) + "...");
             insert.executeUpdate();
         }
     }

@@ -232,6 +232,28 @@ class SettingsReaderTest {
     }
 
     @Test
+    void onlyTheHubAlertsFirstSightingsUnlessSetAndABadHandlingCodeIsRefused() {
+        assertThat(read().picture()).isEqualTo(new NodeSettings.PictureSettings(false, "AMBER",
+                java.time.Duration.ofDays(90), null));
+        properties.setProperty("node.hub", "KZ");
+        assertThat(read().picture().firstSighting()).isTrue();
+        properties.setProperty("node.picture.first-sighting", "false");
+        properties.setProperty("node.picture.first-sighting.automatic-up-to", "GREEN");
+        properties.setProperty("node.picture.first-sighting.alert-lifetime", "P30D");
+        properties.setProperty("node.picture.known-substances", pki.resolve("known.json").toString());
+        assertThat(read().picture()).isEqualTo(new NodeSettings.PictureSettings(false, "GREEN",
+                java.time.Duration.ofDays(30), pki.resolve("known.json")));
+        properties.setProperty("node.picture.first-sighting.automatic-up-to", "TLP:AMBER");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("node.picture.first-sighting.automatic-up-to: ")
+                .hasMessageContaining("'TLP:AMBER' is not one of the handling codes");
+        properties.setProperty("node.picture.first-sighting.automatic-up-to", "AMBER");
+        properties.setProperty("node.picture.first-sighting", "yes");
+        assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("node.picture.first-sighting: ").hasMessageContaining("'yes' is not true");
+    }
+
+    @Test
     void rejectsAClockToleranceThatIsNotADuration() {
         properties.setProperty("node.rules.clock-tolerance", "5m");
         assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)

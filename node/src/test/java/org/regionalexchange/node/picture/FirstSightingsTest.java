@@ -250,6 +250,18 @@ class FirstSightingsTest {
     }
 
     @Test
+    void aSynonymTooLongToKeepDoesNotStopTheSightingFromBeingRecorded() {
+        rule.onMessage(header("n1", "KZ", "GREEN", "actual"), notice("KZ", "2026-11-01",
+                substance("clonazolam", "x".repeat(600))), submit);
+
+        restarted().onMessage(header("n2", "KG", "GREEN", "actual"), notice("KG", "2026-11-02",
+                substance("clonazolam")), submit);
+
+        assertThat(sent).hasSize(1);
+        assertThat(rule.sightings()).singleElement().extracting(Sighting::outcome).isEqualTo(Outcome.ALERTED);
+    }
+
+    @Test
     void aSeedListThatIsNotAnArrayOfNamedSubstancesIsRefusedWithTheEntry() throws Exception {
         Path file = folder.resolve("known.json");
         Files.writeString(file, "[{\"preferredName\":\"alpha-PVP\"},{\"inchiKey\":\"" + DIAZEPAM_KEY + "\"}]");
