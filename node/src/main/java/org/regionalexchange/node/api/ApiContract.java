@@ -30,6 +30,10 @@ final class ApiContract {
     static final String AUDIT = "direct:api-audit";
     static final String CHECKPOINTS = "direct:api-audit-checkpoints";
     static final String USERS = "direct:api-users";
+    static final String UNITS = "direct:api-units";
+    static final String ADD_UNIT = "direct:api-add-unit";
+    static final String REMOVE_UNIT = "direct:api-remove-unit";
+    static final String UNIT_DELIVERIES = "direct:api-unit-deliveries";
     static final String ADD_USER = "direct:api-add-user";
     static final String REMOVE_USER = "direct:api-remove-user";
     static final String OPENAPI = "direct:api-openapi";
@@ -246,6 +250,36 @@ final class ApiContract {
                 .description("Remove an API user. Role: admin.").produces(ApiRoutes.JSON)
                 .param().name("name").type(RestParamType.path).dataType("string").endParam()
                 .outType(ActionDone.class).to(REMOVE_USER);
+        refusals(rest);
+        rest.get("/units").id("rest-units").security("basic")
+                .description("The customs units registered on this node: crossing points, kinds, organisation,"
+                        + " clearance and the queue each reads. Roles: admin, auditor.")
+                .produces(ApiRoutes.JSON).outType(UnitBody[].class).to(UNITS);
+        refusals(rest);
+        rest.post("/units").id("rest-add-unit").security("basic")
+                .description("Register a customs unit, or replace one's crossing points, kinds, clearance and"
+                        + " password: it gets a durable queue local.unit.<name> on the local port (AMQP 1.0 or"
+                        + " core, TLS) that only it may read, with what is dispatched for its crossing points and"
+                        + " kinds as far as its clearance goes; the generated password is answered once. Role: admin.")
+                .produces(ApiRoutes.JSON).type(NewUnit.class)
+                .responseMessage().code(201).message("registered").responseModel(UnitBody.class)
+                    .endResponseMessage()
+                .to(ADD_UNIT);
+        refusals(rest);
+        rest.delete("/units/{name}").id("rest-remove-unit").security("basic")
+                .description("Remove a customs unit with its queue and what still waits there. Role: admin.")
+                .produces(ApiRoutes.JSON)
+                .param().name("name").type(RestParamType.path).dataType("string").endParam()
+                .outType(ActionDone.class).to(REMOVE_UNIT);
+        refusals(rest);
+        rest.get("/units/{name}/deliveries").id("rest-unit-deliveries").security("basic")
+                .description("What was put on the unit's queue, newest first, and when the unit acknowledged each."
+                        + " Roles: admin, auditor.")
+                .produces(ApiRoutes.JSON).outType(UnitDeliveryItem[].class)
+                .param().name("name").type(RestParamType.path).dataType("string").endParam()
+                .param().name("limit").type(RestParamType.query).dataType("integer").required(false)
+                    .description("at most this many (1 to 500, default 100)").endParam()
+                .to(UNIT_DELIVERIES);
         refusals(rest);
         rest.get("/openapi.json").id("rest-openapi").security("basic")
                 .description("This document. Any role.").produces(ApiRoutes.JSON).to(OPENAPI);

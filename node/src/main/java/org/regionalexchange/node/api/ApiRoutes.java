@@ -34,12 +34,14 @@ public final class ApiRoutes extends RouteBuilder {
     private final NodeApi api;
     private final OperatorDesks desks;
     private final UserAccounts accounts;
+    private final UnitAccounts units;
     private final ApiGuard guard;
     private final String nodeId;
     private final RegionalPicture picture;
 
-    public ApiRoutes(NodeApi api, OperatorDesks desks, UserAccounts accounts, ApiGuard guard, String nodeId,
-            RegionalPicture picture) {
+    public ApiRoutes(NodeApi api, OperatorDesks desks, UserAccounts accounts, UnitAccounts units, ApiGuard guard,
+            String nodeId, RegionalPicture picture) {
+        this.units = units;
         this.picture = picture;
         this.api = api;
         this.desks = desks;
@@ -182,6 +184,25 @@ public final class ApiRoutes extends RouteBuilder {
         from(ApiContract.REMOVE_USER).routeId("api-remove-user")
                 .process(guard.allow(ADMIN))
                 .setBody(method(accounts, "remove(${header.name}, ${exchangeProperty." + ApiGuard.USER + "})"))
+                .process(json(200));
+
+        from(ApiContract.UNITS).routeId("api-units")
+                .process(guard.allow(ADMIN, AUDITOR))
+                .setBody(method(units, "list"))
+                .process(json(200));
+        from(ApiContract.ADD_UNIT).routeId("api-add-unit")
+                .process(guard.allow(ADMIN))
+                .process(ApiRoutes::requireJson)
+                .convertBodyTo(String.class)
+                .setBody(method(units, "register(${body}, ${exchangeProperty." + ApiGuard.USER + "})"))
+                .process(json(201));
+        from(ApiContract.REMOVE_UNIT).routeId("api-remove-unit")
+                .process(guard.allow(ADMIN))
+                .setBody(method(units, "remove(${header.name}, ${exchangeProperty." + ApiGuard.USER + "})"))
+                .process(json(200));
+        from(ApiContract.UNIT_DELIVERIES).routeId("api-unit-deliveries")
+                .process(guard.allow(ADMIN, AUDITOR))
+                .setBody(method(units, "deliveries(${header.name}, ${header.limit})"))
                 .process(json(200));
 
         from(ApiContract.OPENAPI).routeId("api-openapi")

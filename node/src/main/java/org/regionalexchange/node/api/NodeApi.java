@@ -100,7 +100,22 @@ public final class NodeApi {
                     status.status().name().toLowerCase(Locale.ROOT), status.updatedAt().toString(),
                     status.reasonCode(), status.resends(), text(status.lastAttemptAt()), status.lastError()));
         }
-        return write(new MessageStatus(messageId, rows));
+        return write(new MessageStatus(messageId, rows, outcomes(messageId)));
+    }
+
+    /** The outcome reports received for one of this node's messages, oldest first. */
+    private List<MessageStatus.OutcomeRow> outcomes(String messageId) {
+        List<MessageStatus.OutcomeRow> outcomes = new ArrayList<>();
+        for (ReceivedMessages.Received report : received.mentioning("outcome-report", messageId)) {
+            JsonNode document = parseJson(report.documentJson());
+            if (document.path("inResponseTo").asText().equals(messageId)) {
+                outcomes.add(new MessageStatus.OutcomeRow(document.path("unit").path("nodeId").asText(
+                        document.path("unit").path("name").asText()), report.sender(),
+                        document.path("result").asText(), document.path("reportedAt").asText(),
+                        report.messageId()));
+            }
+        }
+        return outcomes;
     }
 
     /** How many recipients of this node's messages stand at each status: what is still on its way. */

@@ -12,6 +12,7 @@ import org.regionalexchange.node.api.ApiUsers;
 import org.regionalexchange.node.api.NodeApi;
 import org.regionalexchange.node.api.OperatorDesks;
 import org.regionalexchange.node.api.RegionalPicture;
+import org.regionalexchange.node.api.UnitAccounts;
 import org.regionalexchange.node.api.UserAccounts;
 import org.regionalexchange.node.api.NodeMetrics;
 import org.regionalexchange.node.audit.AuditAnchoring;
@@ -62,6 +63,11 @@ import org.regionalexchange.node.store.QuarantineStore;
 import org.regionalexchange.node.store.ReceivedMessages;
 import org.regionalexchange.node.store.SentMessages;
 import org.regionalexchange.node.store.SightedSubstances;
+import org.regionalexchange.node.store.CustomsUnits;
+import org.regionalexchange.node.units.UnitDispatch;
+import org.regionalexchange.node.units.UnitRegistry;
+import org.regionalexchange.node.units.UnitRouting;
+import org.regionalexchange.node.units.UnitSubmissions;
 import org.regionalexchange.node.picture.FirstSightingRoutes;
 import org.regionalexchange.node.picture.FirstSightings;
 import org.regionalexchange.node.trust.NodeIdentity;
@@ -87,7 +93,19 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         RegionalTrust trust = RegionalTrust.fromFiles(settings.pki().caCertificate(), settings.pki().crl());
         NodeDatabase database = NodeDatabase.open(settings.database().url(), settings.database().user(),
                 settings.database().password());
-        EmbeddedBroker broker = startBroker(settings, internal, trust, database);
+        CustomsUnits customsUnits = new CustomsUnits(database);
+        EmbeddedBroker broker = startBroker(settings, internal, trust, database, customsUnits, clock);
+        UnitRegistry unitRegistry = new UnitRegistry(customsUnits, new UnitRegistry.Queues() {
+            @Override
+            public void ensure(String queue) {
+                broker.anycastQueue(queue);
+            }
+
+            @Override
+            public void remove(String queue) {
+                broker.removeQueue(queue);
+            }
+        }, settings.organisation(), clock);
         CachingConnectionFactory internalFactory = NodeRuntime.caching(
                 PeerConnections.internal(broker.inVmUrl(), internal));
         factories.accept(internalFactory);
@@ -133,13 +151,14 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         routes.add(new DeliveryRoutes(settings.nodeId(), settings.peers().keySet(), sentLedger, hops,
                 delivery.handOvers()));
         SubmissionReader submissions = new SubmissionReader(json);
-        routes.add(new LocalSubmitRoutes(submissions));
+        routes.add(new LocalSubmitRoutes(submissions, new UnitSubmissions(unitRegistry, customsUnits, received)));
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock,
                 new QuarantineBudget(settings.broker().inboxLimits().quarantinePerHour()), metrics::rejected)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
                 new Acceptance(new MessageOpener(keys, trust, clock, json), catalog, received, audit, clock,
                         metrics.openTimer(), rules, settings.rules().referenceAttempts()),
-                new LocalDispatcher(dispatchFactory, received, clock), receipts, settings.peers().keySet(),
+                new LocalDispatcher(dispatchFactory, received, new UnitDispatch(unitRegistry,
+                        new UnitRouting(settings.organisation()), customsUnits, clock), clock), receipts, settings.peers().keySet(),
                 delivery.inboxConsumers()));
         SightedSubstances sighted = new SightedSubstances(database);
         firstSightings(settings, broker, sighted, clock).ifPresent(routes::add);
@@ -160,7 +179,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         DeadLetterDesk deadLetterDesk = new DeadLetterDesk(deskFactory, broker, audit);
         ApiUsers apiUsers = new ApiUsers(settings.http().usersFile());
         routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
-                new UserAccounts(apiUsers), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(),
+                new UserAccounts(apiUsers), new UnitAccounts(unitRegistry, customsUnits), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(),
                 new RegionalPicture(received, sighted, settings.region().stream().filter(id -> !id.equals(settings.hub()))
                         .toList(), clock)));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
@@ -197,17 +216,23 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         return java.util.Optional.of(new FirstSightingRoutes(DeliveryRoutes.INTERNAL, rule));
     }
 
+    /**
+     * The broker, admitting local systems from the local users file and registered customs units by the password
+     * digest kept in the store; a unit's acknowledgement of a message on its queue is noted there.
+     */
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,
-            RegionalTrust trust, NodeDatabase database) {
+            RegionalTrust trust, NodeDatabase database, CustomsUnits units, Clock clock) {
         NodeSecurityManager security = new NodeSecurityManager(internal,
-                LocalUsers.read(settings.broker().localUsersFile()), NodeIdentity::of, trust::isRevoked,
+                LocalUsers.read(settings.broker().localUsersFile()),
+                name -> units.find(name).map(CustomsUnits.Unit::passwordDigest), NodeIdentity::of, trust::isRevoked,
                 settings.broker().inboxLimits().maxConnections());
         try {
             return new EmbeddedBroker(new BrokerConfig(settings.nodeId(), settings.dataDir(),
                     settings.broker().host(), settings.broker().peerPort(), settings.broker().localPort(),
                     settings.pki().tlsKeystore(), settings.pki().truststore(), settings.pki().password(),
                     settings.peers().keySet(), settings.limits().maxBytes(), settings.broker().inboxLimits()),
-                    security).start();
+                    security).onAcknowledged(BrokerAddresses.UNIT_PREFIX, (queue, messageId) -> units.acknowledged(
+                            UnitRegistry.unitOf(queue).orElseThrow(), messageId, clock.instant())).start();
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -23,6 +23,8 @@ import org.regionalexchange.node.rules.VersionRules;
  * @param limits how much JSON the node reads from others, and the largest message its broker takes
  * @param rules the checks after the schema that depend on the node's clock and on waiting
  * @param picture what the node makes of what it receives: the first-sighting alert
+ * @param organisation the organisation that runs this node (by default its node id): TLP:AMBER+STRICT and RED stay
+ *     within it, so only customs units registered as of the same organisation may get them
  */
 public record NodeSettings(
         String nodeId,
@@ -40,7 +42,8 @@ public record NodeSettings(
         java.time.Duration auditCheckpointInterval,
         JsonLimits limits,
         RulesSettings rules,
-        PictureSettings picture) {
+        PictureSettings picture,
+        String organisation) {
 
     public NodeSettings {
         region = List.copyOf(region);

@@ -88,7 +88,7 @@ public final class SettingsReader {
                 duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")),
                 duration("node.audit.checkpoint-interval",
                         optional("node.audit.checkpoint-interval").orElse("PT5M")), limits, rules(),
-                picture(nodeId.equals(hub)));
+                picture(nodeId.equals(hub)), optional("node.organisation").map(String::strip).orElse(nodeId));
     }
 
     private NodeSettings.PictureSettings picture(boolean hub) {

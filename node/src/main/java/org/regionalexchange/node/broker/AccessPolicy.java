@@ -5,7 +5,8 @@ import org.apache.activemq.artemis.core.security.CheckType;
 
 /**
  * Who may do what on this node's broker. A peer may only send to its own inbox (its validated node id names it);
- * local subscribers may read the dispatch address and submit; only the node's own in-VM client may do anything else.
+ * local subscribers may read the dispatch address and submit; a registered customs unit may read its own queue and
+ * submit; only the node's own in-VM client may do anything else.
  */
 public enum AccessPolicy {
     INTERNAL {
@@ -30,6 +31,22 @@ public enum AccessPolicy {
             String plain = address.contains("::") ? address.substring(0, address.indexOf("::")) : address;
             return (SUBSCRIBE.contains(check) && plain.equals(BrokerAddresses.LOCAL_DISPATCH))
                     || (check == CheckType.SEND && plain.equals(BrokerAddresses.LOCAL_SUBMIT));
+        }
+    },
+    /** A registered customs unit: reads its own queue, and hands in outcome reports. */
+    UNIT {
+        private static final Set<CheckType> READ = Set.of(CheckType.CONSUME, CheckType.BROWSE);
+
+        @Override
+        boolean permits(CheckType check, String address, String user) {
+            String plain = address.contains("::") ? address.substring(0, address.indexOf("::")) : address;
+            return (READ.contains(check) && user != null && plain.equals(BrokerAddresses.unit(user)))
+                    || (check == CheckType.SEND && plain.equals(BrokerAddresses.LOCAL_SUBMIT));
+        }
+
+        @Override
+        String domain() {
+            return LOCAL.domain();
         }
     };
 

@@ -21,6 +21,9 @@ public final class BrokerAddresses {
     /** Messages the broker gave up redelivering; watched by health, never consumed automatically. */
     public static final String DEAD_LETTER = "exchange.dead-letter";
 
+    /** The prefix of each registered customs unit's own queue, {@code local.unit.<unit>}. */
+    public static final String UNIT_PREFIX = "local.unit.";
+
     private static final String OUTBOX_PREFIX = "exchange.outbox.";
     private static final String INBOX_PREFIX = "exchange.inbox.";
 
@@ -37,6 +40,11 @@ public final class BrokerAddresses {
     /** The durable per-peer queue a message waits in until the peer's inbox has taken it. */
     public static String outbox(String peerNodeId) {
         return OUTBOX_PREFIX + peerNodeId;
+    }
+
+    /** The durable queue a registered customs unit reads, the only one it may. */
+    public static String unit(String unit) {
+        return UNIT_PREFIX + unit;
     }
 
     public static boolean isOutbox(String address) {

@@ -48,6 +48,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final FullInboxGuard fullInboxGuard;
     private final Set<String> peerInboxes;
     private EmbeddedActiveMQ server;
+    private String acknowledgedPrefix;
+    private java.util.function.BiConsumer<String, String> acknowledged;
 
     public EmbeddedBroker(BrokerConfig config, ActiveMQSecurityManager5 securityManager) {
         this.config = config;
@@ -93,6 +95,45 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("broker of " + config.nodeId() + " could not " + (wanted ? "create"
                     : "remove") + " the queue " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Creates a durable anycast queue of its own name unless it exists, e.g. a customs unit's. */
+    public void anycastQueue(String queue) {
+        try {
+            if (server.getActiveMQServer().locateQueue(queue) == null) {
+                server.getActiveMQServer().createQueue(org.apache.activemq.artemis.api.core.QueueConfiguration
+                        .of(queue).setAddress(queue).setRoutingType(RoutingType.ANYCAST).setDurable(true)
+                        .setAutoCreated(false).setAutoCreateAddress(true), true);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("broker of " + config.nodeId() + " could not create the queue " + queue
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a queue with whatever waits in it, and its address; nothing when there is no such queue. */
+    public void removeQueue(String queue) {
+        try {
+            if (server.getActiveMQServer().locateQueue(queue) != null) {
+                server.getActiveMQServer().destroyQueue(org.apache.activemq.artemis.api.core.SimpleString.of(queue),
+                        null, false, true);
+                server.getActiveMQServer().removeAddressInfo(org.apache.activemq.artemis.api.core.SimpleString
+                        .of(queue), null, true);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("broker of " + config.nodeId() + " could not remove the queue " + queue
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Calls back, with the queue and the message's messageId, when a consumer acknowledges a message on a queue
+     * whose name starts with the prefix: how the node learns that a customs unit took a warning. Set before start.
+     */
+    public EmbeddedBroker onAcknowledged(String queuePrefix, java.util.function.BiConsumer<String, String> listener) {
+        this.acknowledgedPrefix = queuePrefix;
+        this.acknowledged = listener;
+        return this;
     }
 
     /** The URL the node's own clients use; valid only inside this JVM. */
@@ -225,6 +266,32 @@ public final class EmbeddedBroker implements AutoCloseable {
         Set<String> outsiders = new java.util.HashSet<>(Set.of(BrokerAddresses.INBOX, BrokerAddresses.LOCAL_SUBMIT));
         config.peers().forEach(peer -> outsiders.add(BrokerAddresses.inbox(peer)));
         c.registerBrokerPlugin(new MessageSizeLimit(config.nodeId(), config.maxMessageBytes(), outsiders));
+        c.registerBrokerPlugin(new SubmitterStamp());
+        if (acknowledged != null) {
+            String prefix = acknowledgedPrefix;
+            java.util.function.BiConsumer<String, String> listener = acknowledged;
+            c.registerBrokerPlugin(new org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin() {
+                @Override
+                public void messageAcknowledged(org.apache.activemq.artemis.core.transaction.Transaction tx,
+                        org.apache.activemq.artemis.core.server.MessageReference ref,
+                        org.apache.activemq.artemis.core.server.impl.AckReason reason,
+                        org.apache.activemq.artemis.core.server.ServerConsumer consumer) {
+                    String queue = ref.getQueue().getName().toString();
+                    if (reason == org.apache.activemq.artemis.core.server.impl.AckReason.NORMAL
+                            && queue.startsWith(prefix)) {
+                        Object messageId = ref.getMessage().getObjectProperty(MessageProperties.MESSAGE_ID);
+                        if (messageId != null) {
+                            try {
+                                listener.accept(queue, messageId.toString());
+                            } catch (RuntimeException e) {
+                                LOG.warn("{}: the acknowledgement of {} on {} was not noted: {}", config.nodeId(),
+                                        messageId, queue, e.getMessage());
+                            }
+                        }
+                    }
+                }
+            });
+        }
         return c;
     }
 
@@ -262,6 +329,11 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoDeleteQueues(false).setAutoDeleteAddresses(false));
         // A subscriber that fails on a message gets it again, later and later, and never loses it to a delivery
         // limit: the first-sighting rule among them, whose alert may wait for the database to come back.
+        // A unit's queue keeps what waits for it however long it is away, and never drops a message it failed on.
+        c.addAddressSetting(BrokerAddresses.UNIT_PREFIX + "#", new AddressSettings().setAutoCreateAddresses(false)
+                .setAutoCreateQueues(false).setAutoDeleteQueues(false).setAutoDeleteAddresses(false)
+                .setRedeliveryDelay(1000).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(60_000)
+                .setMaxDeliveryAttempts(-1));
         c.addAddressSetting(BrokerAddresses.LOCAL_DISPATCH, new AddressSettings().setAutoCreateQueues(true)
                 .setAutoDeleteQueues(true).setRedeliveryDelay(1000).setRedeliveryMultiplier(2.0)
                 .setMaxRedeliveryDelay(60_000).setMaxDeliveryAttempts(-1));

@@ -8,6 +8,8 @@ public final class MessageProperties {
 
     /** The envelope's messageId. */
     public static final String MESSAGE_ID = "rxMessageId";
+    /** On a request to local.submit: the login the broker authenticated its sender under, stamped by the broker. */
+    public static final String SUBMITTER = "rxSubmitter";
     /** The originating node (header.sender). */
     public static final String SENDER = "rxSender";
     /** Comma-separated final recipients this copy is meant for; the hop delivers or relays to each. */

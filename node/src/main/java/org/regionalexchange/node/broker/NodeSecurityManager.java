@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Authenticates each connection by the acceptor it came through: peers by their regional TLS certificate (the
- * node id in it becomes the user), local subscribers by name and password, the node itself by a per-process secret.
+ * node id in it becomes the user), local subscribers and registered customs units by name and password, the node
+ * itself by a per-process secret.
  * The TLS layer has already checked the peer's chain against the regional root; this adds revocation and identity.
  */
 public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
@@ -32,6 +33,7 @@ public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
 
     private final InternalCredentials internal;
     private final Map<String, String> localUserDigests;
+    private final Function<String, Optional<String>> unitDigests;
     private final Function<X509Certificate, Optional<String>> nodeIdOf;
     private final Predicate<X509Certificate> revoked;
     private final int maxPeerConnections;
@@ -52,8 +54,19 @@ public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
     public NodeSecurityManager(InternalCredentials internal, Map<String, String> localUserDigests,
             Function<X509Certificate, Optional<String>> nodeIdOf, Predicate<X509Certificate> revoked,
             int maxPeerConnections) {
+        this(internal, localUserDigests, name -> Optional.empty(), nodeIdOf, revoked, maxPeerConnections);
+    }
+
+    /**
+     * @param unitDigests a registered customs unit's password digest by its name, looked up at each login so a
+     *     unit registered or removed since start is admitted or refused at once
+     */
+    public NodeSecurityManager(InternalCredentials internal, Map<String, String> localUserDigests,
+            Function<String, Optional<String>> unitDigests, Function<X509Certificate, Optional<String>> nodeIdOf,
+            Predicate<X509Certificate> revoked, int maxPeerConnections) {
         this.maxPeerConnections = maxPeerConnections;
         this.internal = internal;
+        this.unitDigests = unitDigests;
         this.localUserDigests = Map.copyOf(localUserDigests);
         this.nodeIdOf = nodeIdOf;
         this.revoked = revoked;
@@ -65,7 +78,12 @@ public final class NodeSecurityManager implements ActiveMQSecurityManager5 {
             return authenticatePeer(connection);
         }
         if (AccessPolicy.LOCAL.domain().equals(domain)) {
-            return checkPassword(user, password, localUserDigests.get(user)) ? subject(user, AccessPolicy.LOCAL) : null;
+            if (user != null && localUserDigests.containsKey(user)) {
+                return checkPassword(user, password, localUserDigests.get(user)) ? subject(user, AccessPolicy.LOCAL)
+                        : null;
+            }
+            return user != null && checkPassword(user, password, unitDigests.apply(user).orElse(null))
+                    ? subject(user, AccessPolicy.UNIT) : null;
         }
         if (AccessPolicy.INTERNAL.domain().equals(domain)) {
             return checkPassword(user, password, internal.user().equals(user) ? internal.digest() : null)

@@ -93,7 +93,8 @@ public final class MessageRules {
         } catch (IllegalArgumentException e) {
             return List.of(RuleViolation.of(RejectReason.SCHEMA_INVALID, "/header/kind", e.getMessage()));
         }
-        List<RuleViolation> found = new ArrayList<>(SenderRules.check(kind, sender, document));
+        List<RuleViolation> found = new ArrayList<>(HandlingRules.check(header));
+        found.addAll(SenderRules.check(kind, sender, document));
         found.addAll(new DatePlausibility(clock.instant(), tolerance).check(kind, header, document));
         found.addAll(new AmountPlausibility().check(kind, document));
         found.addAll(new ReferenceRules(known, submission).check(sender, header, document));

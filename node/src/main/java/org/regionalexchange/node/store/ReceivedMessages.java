@@ -175,6 +175,17 @@ public final class ReceivedMessages {
     }
 
     /**
+     * The received messages of a kind whose document mentions a messageId (a candidate list: the caller checks the
+     * field), oldest first: e.g. the outcome reports answering one of this node's warnings.
+     */
+    public List<Received> mentioning(String kind, String messageId) {
+        List<Received> found = new ArrayList<>(query("WHERE kind = ? AND document_json LIKE ?",
+                List.of(kind, "%" + messageId.replace("%", "").replace("_", "") + "%"), 1000));
+        java.util.Collections.reverse(found);
+        return found;
+    }
+
+    /**
      * The message of a kind each sender sent last, by the time it arrived here. Two that arrived in the same
      * microsecond both come back; the caller picks.
      */

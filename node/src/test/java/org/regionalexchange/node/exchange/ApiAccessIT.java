@@ -80,6 +80,10 @@ class ApiAccessIT {
             new Operation("GET", "api/v1/users", null, EnumSet.of(Role.ADMIN)),
             new Operation("POST", "api/v1/users", "{\"name\":\"x\"}", EnumSet.of(Role.ADMIN)),
             new Operation("DELETE", "api/v1/users/nobody", null, EnumSet.of(Role.ADMIN)),
+            new Operation("GET", "api/v1/units", null, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
+            new Operation("POST", "api/v1/units", "{\"name\":\"x\"}", EnumSet.of(Role.ADMIN)),
+            new Operation("DELETE", "api/v1/units/NOBODY", null, EnumSet.of(Role.ADMIN)),
+            new Operation("GET", "api/v1/units/NOBODY/deliveries", null, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
             new Operation("GET", "api/v1/openapi.json", null, EnumSet.allOf(Role.class)),
             new Operation("GET", "health", null, EnumSet.allOf(Role.class)),
             new Operation("GET", "metrics", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)));

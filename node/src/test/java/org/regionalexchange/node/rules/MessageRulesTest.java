@@ -31,6 +31,19 @@ class MessageRulesTest {
     }
 
     @Test
+    void aRedMessageToRegionalIsAddressedToNoOneAndARedMessageToNamedRecipientsKeepsTheRules() {
+        ObjectNode toEveryone = header("KZ", "seizure-notice", "REGIONAL").put("handling", "RED");
+        RuleReport received = received(toEveryone, seizure());
+        assertThat(received.reason()).isEqualTo(RejectReason.NOT_ADDRESSED);
+        assertThat(received.describe()).contains("TLP:RED goes only to recipients named in the header");
+        assertThat(rulesOf("KZ").submitted(toEveryone, seizure()).describe())
+                .startsWith("/header/recipients TLP:RED goes only to recipients named in the header");
+
+        ObjectNode named = header("KZ", "seizure-notice", "KG").put("handling", "RED");
+        assertThat(received(named, seizure()).violations()).isEmpty();
+    }
+
+    @Test
     void regionalDoesNotAddressANodeOutsideTheRegion() {
         MessageRules outsider = new MessageRules("AZ", REGION, CLOCK, Duration.ofMinutes(5), KYRGYZ_STORE);
 
