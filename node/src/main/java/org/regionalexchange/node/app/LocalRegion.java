@@ -134,6 +134,11 @@ public final class LocalRegion implements AutoCloseable {
         return pki;
     }
 
+    /** The port of a node's broker for its peers, e.g. for a proxy that sits in front of it. */
+    public int peerPort(String node) {
+        return peerPorts.get(node);
+    }
+
     public int httpPort(String node) {
         return httpPorts.get(node);
     }

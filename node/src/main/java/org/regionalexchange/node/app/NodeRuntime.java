@@ -76,7 +76,8 @@ public final class NodeRuntime implements AutoCloseable {
                 main.bind(DeliveryRoutes.peerComponent(peer.nodeId()), JmsComponent.jmsComponent(factory));
                 probed.put(peer.nodeId(), peerFactory(settings, peer));
             }
-            linkProbe = new LinkProbe(settings.nodeId(), probed, services.hops(), settings.links().heartbeatEvery());
+            linkProbe = new LinkProbe(settings.nodeId(), probed, services.hops(), settings.links().heartbeatEvery(),
+                    services.resolver()::fallsBack);
             services.routes().forEach(main.configure()::addRoutesBuilder);
             main.start();
             services.outboxRecovery().requeueMissing();

@@ -42,6 +42,7 @@ import org.regionalexchange.node.inbox.Relay;
 import org.regionalexchange.node.outbox.CopyQueue;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
+import org.regionalexchange.node.outbox.Diversion;
 import org.regionalexchange.node.outbox.HopHealth;
 import org.regionalexchange.node.outbox.OutboxRecovery;
 import org.regionalexchange.node.outbox.ReceiptWatch;
@@ -81,7 +82,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, ApiUsers apiUsers,
         NodeMetrics metrics, ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit,
         AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk,
-        ReceivedMessages received, Receipts receipts, HopHealth hops) {
+        ReceivedMessages received, Receipts receipts, HopHealth hops, NextHopResolver resolver) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -120,9 +121,11 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         ReceivedMessages received = new ReceivedMessages(database);
         QuarantineStore quarantine = new QuarantineStore(database);
         AuditLog audit = new AuditLog(database, clock);
+        // Each link's state, from hand-overs and heartbeats: a neighbour whose link is down is reached through the hub.
+        HopHealth hops = new HopHealth(clock, settings.links().upWithin(), settings.links().downAfter());
         NextHopResolver resolver = new NextHopResolver(settings.nodeId(), settings.hub(), settings.region(),
                 settings.peers().values().stream().filter(p -> p.direct() || p.nodeId().equals(settings.hub()))
-                        .map(NodeSettings.PeerSettings::nodeId).toList());
+                        .map(NodeSettings.PeerSettings::nodeId).toList(), hops::isUsable);
         CertificateDirectory directory = new CertificateDirectory(settings.pki().certificatesDir());
         SchemaCatalog catalog = settings.rules().highestSchema() == null ? SchemaCatalog.load()
                 : SchemaCatalog.load(SchemaVersion.parse(settings.rules().highestSchema()));
@@ -147,9 +150,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer(),
                         settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
-        HopHealth hops = new HopHealth(clock, settings.links().upWithin(), settings.links().downAfter());
         routes.add(new DeliveryRoutes(settings.nodeId(), settings.peers().keySet(), sentLedger, hops,
-                delivery.handOvers()));
+                new Diversion(resolver, outbox::enqueueCopies, sentLedger), delivery.handOvers()));
         SubmissionReader submissions = new SubmissionReader(json);
         routes.add(new LocalSubmitRoutes(submissions, new UnitSubmissions(unitRegistry, customsUnits, received)));
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock,
@@ -184,7 +186,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         .toList(), clock)));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
-                deadLetterDesk, received, receipts, hops);
+                deadLetterDesk, received, receipts, hops, resolver);
     }
 
     /**

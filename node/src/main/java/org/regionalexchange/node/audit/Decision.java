@@ -5,6 +5,11 @@ public enum Decision {
     SENT, RECEIVED, RELAYED, REJECTED, DUPLICATE, RECEIPT,
     /** A copy of a sent message queued again because no receipt came back in time. */
     RESENT,
+    /**
+     * A copy that waited for a neighbour whose direct link went down, queued again for the hub (the entry's peer)
+     * to relay.
+     */
+    DIVERTED,
     /** A recorded submission whose copies could not be queued; it was answered with an error and removed. */
     WITHDRAWN,
     /** A quarantined message an operator (the entry's peer) put back into the inbox, as delivered again. */

@@ -37,6 +37,9 @@ final class BenchRegion implements AutoCloseable {
         this.progress = progress;
         this.region = new DrillRegion(folder, NODES, List.of(List.of(SENDER, DIRECT)), classpath);
         NODES.forEach(node -> region.set(node, "node.region", String.join(",", REGIONAL)));
+        // The backlog phase measures a backlog on the direct link: KG is stopped for minutes, and once the link
+        // looked DOWN, KZ would send the backlog through CARICC instead (see NextHopResolver).
+        region.set(SENDER, "node.links.down-after", "PT24H");
     }
 
     void start() {

@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * A link between two nodes that a drill can cut: a loopback TCP relay in front of a peer's broker port. While cut it
  * closes every open connection and every new one at once, as a network partition that the TCP stack reports; frozen,
  * it keeps accepting connections but forwards nothing on any of them, as a link that silently drops every packet (a
- * TCP connect still succeeds); healed, it relays again. The bytes are TLS and pass through untouched.
+ * TCP connect still succeeds); healed, it relays again. The bytes are TLS and pass through untouched. The drills and
+ * the multi-node tests put one in front of a node's peer port and point the other node's {@code node.peer.<id>.url}
+ * at it.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
@@ -24,7 +26,8 @@ final class TcpProxy implements AutoCloseable {
     private volatile boolean cut;
     private volatile boolean frozen;
 
-    TcpProxy(int targetPort) {
+    /** A proxy on a free loopback port that relays to the broker on {@code targetPort}. */
+    public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
         try {
             this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -36,21 +39,21 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
-    void freeze() {
+    public void freeze() {
         frozen = true;
     }
 
-    void heal() {
+    public void heal() {
         cut = false;
         frozen = false;
     }

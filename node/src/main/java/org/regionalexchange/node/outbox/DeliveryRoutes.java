@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * the transaction rolls back, and the outbox's redelivery back-off (1 s doubling to 30 s, never giving up) paces the
  * retries, across restarts of either side because the outbox is persistent; each failing consumer also pauses
  * for {@link #FAILURE_PAUSE}, so a down peer or a full inbox costs a few attempts a second, not the whole outbox's.
+ *
+ * <p>Before each hand-over the route asks the {@link Diversion} whether the peer's copies go through the hub now (a
+ * direct link that is down, a hub link that is not): such a copy is queued in the hub's outbox instead, in the same
+ * transaction, and never tried on the dead link. A copy waiting in its redelivery back-off is diverted at its next
+ * attempt, at most the longest back-off (30 s) after the link turned down.
  */
 public final class DeliveryRoutes extends RouteBuilder {
 
@@ -32,20 +37,26 @@ public final class DeliveryRoutes extends RouteBuilder {
 
     private final String self;
     private final List<String> peers;
+    /** Set on an exchange whose copy is being or was diverted: it is not handed to the route's own peer. */
+    private static final String DIVERTED = "rxDiverted";
+
     private final DeliveryListener listener;
     private final HopHealth health;
+    private final Diversion diversion;
     private final int handOvers;
 
     /**
      * @param self this node: each peer takes its copies in the inbox it keeps for this node
+     * @param diversion what sends copies for a neighbour whose link is down through the hub instead
      * @param handOvers concurrent hand-overs per peer (node.delivery.hand-overs)
      */
     public DeliveryRoutes(String self, Collection<String> peers, DeliveryListener listener, HopHealth health,
-            int handOvers) {
+            Diversion diversion, int handOvers) {
         this.self = self;
         this.peers = List.copyOf(peers);
         this.listener = listener;
         this.health = health;
+        this.diversion = diversion;
         this.handOvers = handOvers;
     }
 
@@ -69,11 +80,33 @@ public final class DeliveryRoutes extends RouteBuilder {
                         .process(exchange -> failed(exchange, peer))
                         .markRollbackOnly()
                     .end()
-                    .setHeader(MessageProperties.DUPLICATE_ID, simple("${header." + MessageProperties.MESSAGE_ID
-                            + "}>${header." + MessageProperties.DELIVER_TO + "}>${header."
-                            + MessageProperties.RESEND + "}"))
-                    .to(peerComponent(peer) + ":queue:" + BrokerAddresses.inbox(self))
-                    .process(exchange -> forwarded(exchange, peer));
+                    .process(exchange -> divertIfDown(exchange, peer))
+                    .filter(exchange -> !exchange.getProperty(DIVERTED, false, Boolean.class))
+                        .setHeader(MessageProperties.DUPLICATE_ID, simple("${header." + MessageProperties.MESSAGE_ID
+                                + "}>${header." + MessageProperties.DELIVER_TO + "}>${header."
+                                + MessageProperties.RESEND + "}"))
+                        .to(peerComponent(peer) + ":queue:" + BrokerAddresses.inbox(self))
+                        .process(exchange -> forwarded(exchange, peer))
+                    .end();
+        }
+    }
+
+    /** Queues the copy through the hub instead when the peer's link is down; marks the exchange if it did. */
+    private void divertIfDown(Exchange exchange, String peer) {
+        if (!diversion.appliesTo(peer)) {
+            return;
+        }
+        exchange.setProperty(DIVERTED, true);
+        Message in = exchange.getIn();
+        HopCopy waiting = new HopCopy(peer, in.getHeader(MessageProperties.MESSAGE_ID, String.class),
+                in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in), in.getBody(byte[].class),
+                in.getHeader(MessageProperties.RESEND, 0, Integer.class));
+        List<HopCopy> replacements = diversion.divert(waiting);
+        if (replacements.isEmpty()) {
+            exchange.setProperty(DIVERTED, false); // the link came back meanwhile: hand it over after all
+        } else {
+            LOG.debug("{}: link to {} is down, copy of {} for {} diverted to {}", self, peer, waiting.messageId(),
+                    waiting.deliverTo(), replacements.stream().map(HopCopy::hop).toList());
         }
     }
 
@@ -81,7 +114,7 @@ public final class DeliveryRoutes extends RouteBuilder {
         health.handedOver(peer);
         Message in = exchange.getIn();
         listener.forwarded(in.getHeader(MessageProperties.MESSAGE_ID, String.class),
-                in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in));
+                in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in), peer);
     }
 
     /**
@@ -92,11 +125,15 @@ public final class DeliveryRoutes extends RouteBuilder {
      * whole outbox would churn through failed attempts (a status write each) instead of waiting.
      */
     private void failed(Exchange exchange, String peer) {
-        boolean alreadyStalled = health.isStalled(peer);
-        health.failed(peer);
         Message in = exchange.getIn();
         String reason = reason(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         String messageId = in.getHeader(MessageProperties.MESSAGE_ID, String.class);
+        if (exchange.getProperty(DIVERTED, false, Boolean.class)) {
+            divertFailed(exchange, peer, messageId, reason);
+            return;
+        }
+        boolean alreadyStalled = health.isStalled(peer);
+        health.failed(peer);
         if (alreadyStalled) {
             LOG.debug("delivery to {} of {} failed, the outbox will retry: {}", peer, messageId, reason);
         } else {
@@ -107,6 +144,22 @@ public final class DeliveryRoutes extends RouteBuilder {
         try {
             listener.failed(messageId, in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
                     "next hop " + peer + " did not take it: " + reason);
+        } finally {
+            pause();
+        }
+    }
+
+    /**
+     * Queueing the copy through the hub failed on this node (its own broker or database), not on the link: the link's
+     * state is left alone, and the copy is tried again with the outbox's back-off.
+     */
+    private void divertFailed(Exchange exchange, String peer, String messageId, String reason) {
+        LOG.warn("{}: link to {} is down and the copy of {} could not be diverted to the hub; the outbox will try"
+                + " again: {}", self, peer, messageId, reason);
+        Message in = exchange.getIn();
+        try {
+            listener.failed(messageId, in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
+                    "link to " + peer + " is down and the copy could not be diverted to the hub: " + reason);
         } finally {
             pause();
         }

@@ -95,6 +95,16 @@ public final class HopHealth {
         return link(hop).state();
     }
 
+    /**
+     * Whether copies should still be handed to this hop: its link is not {@link LinkState#DOWN}, or it was not tried
+     * yet since the node started (the first heartbeat or hand-over decides; until then it is given the benefit of
+     * the doubt). What the next hop planning asks before it falls back to the hub.
+     */
+    public boolean isUsable(String hop) {
+        Link link = link(hop);
+        return link.state() != LinkState.DOWN || link.lastSuccess().isEmpty() && link.lastFailure().isEmpty();
+    }
+
     private LinkState state(Optional<Instant> success, boolean recentFailure) {
         if (success.isEmpty()) {
             return LinkState.DOWN;

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class LinkProbe implements AutoCloseable {
     private final Map<String, ConnectionFactory> peers;
     private final HopHealth health;
     private final Duration every;
+    private final Predicate<String> viaHub;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, LinkState> logged = new ConcurrentHashMap<>();
     private final ScheduledExecutorService schedule;
@@ -39,6 +41,17 @@ public final class LinkProbe implements AutoCloseable {
 
     /** @param peers each peer's broker, reached over mutual TLS as this node (not cached: one connection per probe) */
     public LinkProbe(String self, Map<String, ConnectionFactory> peers, HopHealth health, Duration every) {
+        this(self, peers, health, every, peer -> false);
+    }
+
+    /**
+     * @param peers each peer's broker, reached over mutual TLS as this node (not cached: one connection per probe)
+     * @param viaHub whether a peer's messages go through the hub now (see {@code NextHopResolver#fallsBack}), for
+     *     the log line of a link that went down
+     */
+    public LinkProbe(String self, Map<String, ConnectionFactory> peers, HopHealth health, Duration every,
+            Predicate<String> viaHub) {
+        this.viaHub = viaHub;
         this.self = self;
         this.peers = Map.copyOf(peers);
         this.health = health;
@@ -102,6 +115,9 @@ public final class LinkProbe implements AutoCloseable {
             String since = link.lastSuccess().map(at -> "last success " + at).orElse("no success since the start");
             if (link.state() == LinkState.UP) {
                 LOG.info("{}: link to {} is UP", self, peer);
+            } else if (viaHub.test(peer)) {
+                LOG.warn("{}: link to {} is {} ({}); its messages, new and waiting, go through the hub until it is"
+                        + " back", self, peer, link.state(), since);
             } else {
                 LOG.warn("{}: link to {} is {} ({}); its messages wait in the outbox", self, peer, link.state(),
                         since);

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Records what this node sends: the message with its sealed bytes, a queued status per recipient and one audit entry
  * per next hop, all in one durable transaction before any copy is queued; then follows each hand-over, setting the
- * time by which a receipt is due.
+ * time by which a receipt is due and the hop that took the copy, and each diversion of a waiting copy to the hub.
  */
 public final class SentLedger implements DeliveryListener {
 
@@ -72,11 +72,30 @@ public final class SentLedger implements DeliveryListener {
     }
 
     @Override
-    public void forwarded(String messageId, String sender, List<String> deliverTo) {
+    public void forwarded(String messageId, String sender, List<String> deliverTo, String hop) {
         if (self.equals(sender)) {
             Instant due = clock.instant().plus(receiptWait);
-            deliverTo.forEach(recipient -> sent.forwarded(messageId, recipient, due));
+            deliverTo.forEach(recipient -> sent.forwarded(messageId, recipient, due, hop));
         }
+    }
+
+    /**
+     * One DIVERTED entry per new hop, naming it as the entry's peer, and for this node's own messages the new next
+     * hop on each recipient's status, in one transaction.
+     */
+    @Override
+    public void diverted(HopCopy waiting, List<HopCopy> replacements) {
+        String digest = AuditEntry.sha256(waiting.wire());
+        audit.inTransaction("recording the diversion of " + waiting.messageId() + " from " + waiting.hop(),
+                (connection, entries) -> {
+                    for (HopCopy copy : replacements) {
+                        if (self.equals(waiting.sender())) {
+                            sent.rerouted(connection, copy.messageId(), copy.deliverTo(), copy.hop());
+                        }
+                        entries.append(copy.messageId(), digest, copy.hop(), Decision.DIVERTED);
+                    }
+                    return null;
+                });
     }
 
     @Override

@@ -7,10 +7,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Plans delivery for a list of recipients: each final recipient is reached through a direct link when this node has
  * one, otherwise through the hub. The hub itself must have a link to every member it relays for.
+ *
+ * <p>A direct link that is not usable now (its link is down) falls back to the hub, when this node has a hub link
+ * and the hub is usable: the hub relays by the recipients each copy carries. With both down the direct link is kept,
+ * so the copy waits for whichever comes back, in the outbox of its neighbour. The hub never falls back: it is the
+ * fallback.
  */
 public final class NextHopResolver {
 
@@ -20,12 +26,24 @@ public final class NextHopResolver {
     private final String hub;
     private final List<String> region;
     private final Set<String> directPeers;
+    private final Predicate<String> usable;
 
+    /** A plan from the links alone, as if every link were up (sealing off line, tests of the plan itself). */
     public NextHopResolver(String self, String hub, Collection<String> region, Collection<String> directPeers) {
+        this(self, hub, region, directPeers, peer -> true);
+    }
+
+    /**
+     * @param usable whether the link to a peer takes copies now; asked for a direct peer before it is chosen, and
+     *     for the hub before a copy falls back to it. It is asked on every plan, so it must be cheap.
+     */
+    public NextHopResolver(String self, String hub, Collection<String> region, Collection<String> directPeers,
+            Predicate<String> usable) {
         this.self = self;
         this.hub = hub;
         this.region = List.copyOf(region);
         this.directPeers = Set.copyOf(directPeers);
+        this.usable = usable;
     }
 
     /** The final recipients of a header's recipient list, with REGIONAL expanded to every member but the sender. */
@@ -56,19 +74,37 @@ public final class NextHopResolver {
         return hops;
     }
 
+    /**
+     * The hop a recipient's copy leaves through now: its direct link, unless that is down and the hub is not;
+     * otherwise the hub.
+     *
+     * @throws UnreachableRecipientException when the recipient has neither a direct link nor a hub to go through
+     */
     public String nextHop(String recipient) {
-        if (directPeers.contains(recipient)) {
+        if (directPeers.contains(recipient) && !fallsBack(recipient)) {
             return recipient;
         }
-        if (!self.equals(hub) && directPeers.contains(hub)) {
+        if (hasHubLink()) {
             return hub;
         }
         throw new UnreachableRecipientException(self, recipient);
     }
 
+    /**
+     * Whether copies for this direct peer go through the hub now: its link is down, this node has a link to the hub
+     * and that link is not down.
+     */
+    public boolean fallsBack(String directPeer) {
+        return !directPeer.equals(hub) && directPeers.contains(directPeer) && hasHubLink()
+                && !usable.test(directPeer) && usable.test(hub);
+    }
+
+    private boolean hasHubLink() {
+        return !self.equals(hub) && directPeers.contains(hub);
+    }
+
     /** Whether a recipient is this node or can be reached from it. */
     public boolean reaches(String recipient) {
-        return recipient.equals(self) || directPeers.contains(recipient)
-                || (!self.equals(hub) && directPeers.contains(hub));
+        return recipient.equals(self) || directPeers.contains(recipient) || hasHubLink();
     }
 }

@@ -174,16 +174,53 @@ public final class SentMessages {
      * A later hand-over (a resend) moves the deadline; a recipient that already answered is left alone.
      */
     public void forwarded(String messageId, String recipient, Instant receiptDue) {
+        forwarded(messageId, recipient, receiptDue, null);
+    }
+
+    /**
+     * As {@link #forwarded(String, String, Instant)}, and {@code hop} becomes the recipient's next hop: the one that
+     * really took the copy, which differs from the planned one after a fallback to the hub or a resend through it.
+     *
+     * @param hop the peer that took the copy, null to keep the next hop recorded
+     */
+    public void forwarded(String messageId, String recipient, Instant receiptDue, String hop) {
         Instant now = clock.instant();
         // After a resend the deadline already carries the back-off; the hand-over only pushes it later, never
         // earlier. A delivery error from before the first hand-over is over; a resend's note stays.
+        List<Object> parameters = new ArrayList<>(List.of(DeliveryStatus.FORWARDED.name(), time(now)));
+        if (hop != null) {
+            parameters.add(hop);
+        }
+        parameters.addAll(List.of(time(now), time(now), time(receiptDue), time(receiptDue), messageId, recipient));
         update("updating the status of " + messageId, "UPDATE sent_recipient SET status = ?, updated_at = ?,"
-                + " last_attempt_at = ?, handed_over_at = COALESCE(handed_over_at, ?),"
+                + (hop == null ? "" : " next_hop = ?,") + " last_attempt_at = ?,"
+                + " handed_over_at = COALESCE(handed_over_at, ?),"
                 + " next_attempt_at = GREATEST(COALESCE(next_attempt_at, ?), ?),"
                 + " last_error = CASE WHEN attempts = 0 THEN NULL ELSE last_error END WHERE message_id = ?"
                 + " AND recipient = ? AND status IN (" + behind(DeliveryStatus.DELIVERED) + ")",
-                DeliveryStatus.FORWARDED.name(), time(now), time(now), time(now), time(receiptDue), time(receiptDue),
-                messageId, recipient);
+                parameters.toArray());
+    }
+
+    /**
+     * A copy waiting for one hop was queued for another (a neighbour's link went down, the hub relays instead):
+     * the recipients' next hop, inside the caller's transaction (with the audit entry that records it). A recipient
+     * that already answered is left alone.
+     */
+    public void rerouted(Connection connection, String messageId, Collection<String> recipients, String hop)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE sent_recipient SET next_hop = ?,"
+                + " updated_at = ? WHERE message_id = ? AND recipient = ? AND status IN ("
+                + behind(DeliveryStatus.DELIVERED) + ")")) {
+            Object at = time(clock.instant());
+            for (String recipient : recipients) {
+                update.setString(1, hop);
+                update.setObject(2, at);
+                update.setString(3, messageId);
+                update.setString(4, recipient);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
     /** Notes why the last attempt for these recipients failed, for the operator reading the status. */

@@ -90,4 +90,26 @@ class HopHealthTest {
         assertThatThrownBy(() -> new HopHealth(clock, Duration.ofSeconds(30), Duration.ofSeconds(10)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT10S");
     }
+
+    @Test
+    void aLinkIsUsableUntilItIsDownAndAgainOnceSomethingGoesThrough() {
+        assertThat(links.isUsable("KG")).as("not tried yet: the first attempt decides").isTrue();
+
+        links.failed("KG");
+        assertThat(links.isUsable("KG")).as("refused, with no success since the start").isFalse();
+
+        links.heartbeat("KG");
+        assertThat(links.isUsable("KG")).isTrue();
+
+        links.failed("KG");
+        clock.move(Duration.ofSeconds(30));
+        assertThat(links.state("KG")).isEqualTo(LinkState.DEGRADED);
+        assertThat(links.isUsable("KG")).as("degraded is not down: its copies still wait for it").isTrue();
+
+        clock.move(Duration.ofSeconds(31));
+        assertThat(links.isUsable("KG")).as("nothing went through for down-after").isFalse();
+
+        links.heartbeat("KG");
+        assertThat(links.isUsable("KG")).isTrue();
+    }
 }

@@ -104,6 +104,25 @@ class ReceiptWatchTest {
     }
 
     @Test
+    void aResendForANeighbourWhoseLinkIsDownGoesThroughTheHub() {
+        ReceiptWatch fallingBack = new ReceiptWatch("KZ", sent, new NextHopResolver("KZ", "CARICC",
+                List.of("CARICC", "KZ", "KG"), List.of("KG", "CARICC"), hops::isUsable), queued::addAll,
+                new AuditLog(database, clock), hops, WAIT, Duration.ofMinutes(10), clock);
+        send("m-1", null);
+        hops.failed("KG");
+        hops.heartbeat("CARICC");
+        clock.move(WAIT.plusSeconds(1));
+
+        assertThat(fallingBack.resendOverdue()).isEqualTo(1);
+
+        assertThat(queued).singleElement().satisfies(copy -> {
+            assertThat(copy.hop()).isEqualTo("CARICC");
+            assertThat(copy.deliverTo()).containsExactly("KG");
+            assertThat(copy.resend()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void noResendGoesThroughAHopThatTakesNothing() {
         send("m-1", null);
         clock.move(WAIT.plusSeconds(1));
