@@ -33,6 +33,10 @@ class DemoProcessIT {
                 .contains("KG active alerts after the update: 1\n")
                 .contains("severity Severe, version 2 (update ")
                 .contains("KG active alerts after the cancel: 0\n")
+                // TM's Farap-Alat warning on the Alat unit's own queue, and the unit's outcome back at TM.
+                .contains("UZ registered customs unit UZ-ALAT (POST /api/v1/units): queue local.unit.UZ-ALAT")
+                .containsPattern("UZ-ALAT took warning \\S+ from TM; UZ signed its outcome report \\S+ -> TM")
+                .containsPattern("outcome from UZ-ALAT \\(UZ\\): nothingFound, report \\S+")
                 .doesNotContain("(expected ")
                 .doesNotContain("\"intact\":false");
     }

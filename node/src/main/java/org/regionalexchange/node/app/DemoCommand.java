@@ -41,9 +41,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-demo-");
-        out.printf("[1/6] building the regional PKI and starting %s in %s%n", NODES, folder);
+        out.printf("[1/7] building the regional PKI and starting %s in %s%n", NODES, folder);
         try (LocalRegion region = new LocalRegion(folder, NODES, NEIGHBOURS)) {
             region.set("CARICC", "node.picture.known-substances", DemoScenario.knownSubstances(folder).toString());
+            int unitPort = LocalRegion.freeLoopbackPort();
+            region.set("UZ", "node.broker.local-port", Integer.toString(unitPort));
             for (String node : NODES) {
                 // The whole demo region runs this release, so members need not wait for each other's receipts to
                 // learn that they read its newest schemas.
@@ -52,7 +54,11 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("      %-6s up: API %s/api/v1%n", node, region.baseUrl(node));
             }
             printUsers(region, out);
-            out.println("[2/6] sending notices");
+            char[] alat = DemoScenario.registerAlat(region);
+            out.printf("      UZ registered customs unit %s (POST /api/v1/units): queue %s on 127.0.0.1:%d (AMQP 1.0"
+                    + " or core, TLS), clearance TLP:AMBER+STRICT%n", DemoScenario.UNIT,
+                    org.regionalexchange.node.broker.BrokerAddresses.unit(DemoScenario.UNIT), unitPort);
+            out.println("[2/7] sending notices");
             Map<String, String> sent = new LinkedHashMap<>();
             for (DemoScenario.Step step : DemoScenario.steps()) {
                 String messageId = region.node(step.sender()).submit(step.submission());
@@ -65,14 +71,16 @@ final class DemoCommand implements Callable<Integer> {
             if (alertId != null) {
                 sent.put(alertId, "CARICC");
             }
-            out.println("[3/6] a tampered envelope reaches KG from TJ's broker link");
+            out.println("[3/7] a tampered envelope reaches KG from TJ's broker link");
             DemoScenario.sendTampered(region, "TJ", "KG");
-            out.printf("[4/6] waiting up to %ds for signed receipts%n", timeout.toSeconds());
+            out.printf("[4/7] waiting up to %ds for signed receipts%n", timeout.toSeconds());
             boolean allDelivered = awaitReceipts(region, sent, deadline, out) && alertId != null;
-            out.println("[5/6] CARICC's analyst updates the alert, then cancels it; KG's active alerts"
+            out.println("[5/7] CARICC's analyst updates the alert, then cancels it; KG's active alerts"
                     + " (GET /api/v1/picture/alerts) after each step");
             allDelivered &= alertId != null && lifecycle(region, alertId, deadline, out);
-            out.println("[6/6] quarantine and audit");
+            out.printf("[6/7] the %s customs unit takes TM's warning off its queue and answers%n", DemoScenario.UNIT);
+            allDelivered &= unitAnswers(region, unitPort, alat, deadline, out);
+            out.println("[7/7] quarantine and audit");
             out.printf("      KG quarantine: %s%n", DemoScenario.quarantineSummary(region.node("KG")));
             for (String node : NODES) {
                 out.printf("      %-6s audit: %s%n", node, region.node(node).services().api().audit());
@@ -143,6 +151,33 @@ final class DemoCommand implements Callable<Integer> {
             delivered &= printActive(region, "after the " + msgType, out, msgType.equals("update") ? 1 : 0);
         }
         return delivered;
+    }
+
+    /** The Alat unit's round trip: the warning from its queue, its outcome report, the outcome in TM's status. */
+    private boolean unitAnswers(LocalRegion region, int unitPort, char[] password, Instant deadline, PrintWriter out)
+            throws InterruptedException {
+        DemoScenario.UnitAnswer answer;
+        try {
+            answer = DemoScenario.alatAnswers(region, unitPort, password, Duration.ofSeconds(20));
+        } catch (IllegalStateException e) {
+            out.printf("      %s%n", e.getMessage());
+            return false;
+        }
+        out.printf("      %s took warning %s from %s; UZ signed its outcome report %s -> %s%n", DemoScenario.UNIT,
+                answer.warningId(), answer.sender(), answer.outcomeId(), answer.sender());
+        boolean delivered = awaitReceipts(region, Map.of(answer.outcomeId(), "UZ"), deadline, out);
+        List<String> outcomes = List.of();
+        while (Instant.now().isBefore(deadline)) {
+            outcomes = DemoScenario.outcomes(region.node(answer.sender()), answer.warningId());
+            if (!outcomes.isEmpty()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        out.printf("      %s's status of %s (GET /api/v1/messages/{id}):%s%n", answer.sender(), answer.warningId(),
+                outcomes.isEmpty() ? " no outcome yet" : "");
+        outcomes.forEach(line -> out.printf("        %s%n", line));
+        return delivered && !outcomes.isEmpty();
     }
 
     /** Prints KG's active alerts; whether there are as many as expected. */

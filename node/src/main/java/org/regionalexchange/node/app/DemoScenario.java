@@ -93,6 +93,89 @@ final class DemoScenario {
         }
     }
 
+    /** The customs unit at Alat, UZ's side of the Farap-Alat crossing, registered on UZ's node. */
+    static final String UNIT = "UZ-ALAT";
+
+    /**
+     * UZ's admin registers the Alat unit (POST /api/v1/units): cleared for AMBER+STRICT, as UZ's own customs, since
+     * TM's Farap-Alat warning is marked so.
+     *
+     * @return its broker password
+     */
+    static char[] registerAlat(LocalRegion region) throws IOException, InterruptedException {
+        ApiClient.Response response = region.client("UZ", Role.ADMIN).post("api/v1/units", "{\"name\": \"" + UNIT
+                + "\", \"crossingPoints\": [\"" + UNIT + "\"], \"kinds\": [\"pre-arrival-warning\"],"
+                + " \"clearance\": \"AMBER+STRICT\"}");
+        if (response.status() != 201) {
+            throw new IllegalStateException("UZ did not register " + UNIT + ": " + response.status() + " "
+                    + response.body());
+        }
+        return read(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("password").asText()
+                .toCharArray();
+    }
+
+    /** What the Alat unit did: the warning it took off its queue and the outcome report UZ sent back for it. */
+    record UnitAnswer(String warningId, String sender, String outcomeId) {}
+
+    /**
+     * The Alat unit, as its own client on UZ's local port (TLS, its name and password): takes the warning off its
+     * queue local.unit.UZ-ALAT, answers with an outcome report on local.submit, and reads the node's answer (the
+     * report's messageId) from its queue.
+     */
+    static UnitAnswer alatAnswers(LocalRegion region, int localPort, char[] password, Duration wait) {
+        NodeSettings settings = region.node("UZ").settings();
+        jakarta.jms.ConnectionFactory factory = PeerConnections.local("127.0.0.1", localPort,
+                settings.pki().truststore(), settings.pki().password());
+        try (Connection connection = factory.createConnection(UNIT, new String(password))) {
+            connection.start();
+            Session session = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            jakarta.jms.MessageConsumer queue = session.createConsumer(session.createQueue(
+                    BrokerAddresses.unit(UNIT)));
+            jakarta.jms.Message taken = queue.receive(wait.toMillis());
+            if (!(taken instanceof jakarta.jms.TextMessage text)) {
+                throw new IllegalStateException(UNIT + " found no warning on its queue within " + wait);
+            }
+            JsonNode warning = read(text.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            taken.acknowledge();
+            String warningId = warning.path("header").path("messageId").asText();
+            String sender = warning.path("header").path("sender").asText();
+            ObjectNode report = example("outcome-report", "alat-nothing-found.json").deepCopy();
+            String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            report.put("inResponseTo", warningId).put("inspectedAt", now).put("reportedAt", now);
+            ObjectNode submission = JSON.createObjectNode().put("kind", "outcome-report")
+                    .put("handling", "AMBER+STRICT").put("status", "exercise");
+            submission.putArray("recipients").add(sender);
+            submission.set("document", report);
+            jakarta.jms.TextMessage request = session.createTextMessage(submission.toString());
+            request.setJMSCorrelationID("alat-" + warningId);
+            session.createProducer(session.createQueue(BrokerAddresses.LOCAL_SUBMIT)).send(request);
+            jakarta.jms.Message answer = queue.receive(wait.toMillis());
+            if (!(answer instanceof jakarta.jms.TextMessage answerText)) {
+                throw new IllegalStateException(UNIT + " got no answer to its outcome report within " + wait);
+            }
+            answer.acknowledge();
+            JsonNode accepted = read(answerText.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (!accepted.hasNonNull("messageId")) {
+                throw new IllegalStateException("UZ refused " + UNIT + "'s outcome report: " + accepted);
+            }
+            return new UnitAnswer(warningId, sender, accepted.get("messageId").asText());
+        } catch (JMSException e) {
+            throw new IllegalStateException(UNIT + " could not read its queue on UZ's local port " + localPort + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The outcomes the warning's status lists at its sender (GET /api/v1/messages/{id}), one line each. */
+    static List<String> outcomes(NodeRuntime sender, String warningId) {
+        JsonNode status = read(sender.services().api().status(warningId).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        List<String> lines = new java.util.ArrayList<>();
+        status.path("outcomes").forEach(outcome -> lines.add("outcome from " + outcome.path("unit").asText() + " ("
+                + outcome.path("node").asText() + "): " + outcome.path("result").asText() + ", report "
+                + outcome.path("messageId").asText()));
+        return lines;
+    }
+
     /** The substance whose seizure the demo's region has never seen before: CARICC alerts its first sighting. */
     static final String NEW_SUBSTANCE = "metonitazene";
 

@@ -59,6 +59,28 @@ class RoundTripIT {
     }
 
     @Test
+    void aRedMessageToANamedMemberIsRelayedByTheHubUnreadAndARedMessageToRegionalIsRefusedAtSubmission() {
+        NodeRuntime kazakhstan = region.node("KZ");
+        org.regionalexchange.node.outbox.Submission amber = Documents.seizureNotice(List.of("TJ"));
+        String messageId = kazakhstan.submit(red(amber));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kazakhstan.services().api().status(messageId))
+                        .contains("\"nextHop\":\"CARICC\"").contains("\"status\":\"delivered\""));
+        assertThat(region.node("TJ").services().received().find(messageId).orElseThrow().headerJson())
+                .contains("\"handling\":\"RED\"");
+        assertThat(region.node("CARICC").services().received().find(messageId)).isEmpty();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> kazakhstan.submit(red(Documents.seizureNotice(
+                List.of("REGIONAL"))))).hasStackTraceContaining("TLP:RED goes only to recipients named in the header");
+    }
+
+    private static org.regionalexchange.node.outbox.Submission red(org.regionalexchange.node.outbox.Submission s) {
+        return new org.regionalexchange.node.outbox.Submission(s.kind(), s.recipients(), "RED", s.document(),
+                s.references(), s.expiresAt(), s.language(), s.status());
+    }
+
+    @Test
     void regionalMessageReachesTheHubAndTheNeighbour() {
         NodeRuntime kazakhstan = region.node("KZ");
         String messageId = kazakhstan.submit(Documents.seizureNotice(List.of("REGIONAL")));
