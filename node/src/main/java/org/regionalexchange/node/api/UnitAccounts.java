@@ -1,10 +1,6 @@
 package org.regionalexchange.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
-import org.regionalexchange.node.envelope.InvalidJsonException;
-import org.regionalexchange.node.envelope.StrictJson;
 import org.regionalexchange.node.store.CustomsUnits;
 import org.regionalexchange.node.units.UnitRegistry;
 import org.slf4j.Logger;
@@ -33,20 +29,12 @@ public final class UnitAccounts {
 
     /** @throws ApiProblem 400 naming the field that is wrong */
     public String register(String json, ApiUser admin) {
-        JsonNode body;
-        try {
-            body = StrictJson.DEFAULT.read(json == null ? "" : json);
-        } catch (InvalidJsonException e) {
-            throw ApiProblem.badRequest(e.pointer(), "the body is not one JSON object: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw ApiProblem.badRequest("", "the body must be a JSON object {name, crossingPoints, kinds?,"
-                    + " organisation?, clearance?}");
-        }
+        JsonNode body = RequestBodies.object(json, "{name, crossingPoints, kinds?, organisation?, clearance?}");
         UnitRegistry.Registered registered;
         try {
-            registered = registry.register(body.path("name").asText(null), texts(body, "crossingPoints"),
-                    texts(body, "kinds"), body.path("organisation").asText(null), body.path("clearance").asText(null));
+            registered = registry.register(body.path("name").asText(null),
+                    RequestBodies.texts(body, "crossingPoints"), RequestBodies.texts(body, "kinds"),
+                    body.path("organisation").asText(null), body.path("clearance").asText(null));
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             String field = message.contains(":") ? message.substring(0, message.indexOf(':')) : "";
@@ -89,13 +77,4 @@ public final class UnitAccounts {
                 UnitRegistry.queue(unit.name()), unit.registeredAt().toString(), password);
     }
 
-    private static List<String> texts(JsonNode body, String field) {
-        List<String> values = new ArrayList<>();
-        JsonNode array = body.path(field);
-        if (!array.isMissingNode() && !array.isArray()) {
-            throw ApiProblem.badRequest("/" + field, field + " must be an array of strings");
-        }
-        array.forEach(value -> values.add(value.asText()));
-        return values;
-    }
 }

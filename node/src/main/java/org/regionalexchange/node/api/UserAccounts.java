@@ -1,12 +1,9 @@
 package org.regionalexchange.node.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.regionalexchange.node.envelope.InvalidJsonException;
-import org.regionalexchange.node.envelope.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,18 +24,10 @@ public final class UserAccounts {
 
     /** @throws ApiProblem 400 naming the field that is wrong */
     public String create(String json, ApiUser admin) {
-        JsonNode body;
-        try {
-            body = StrictJson.DEFAULT.read(json == null ? "" : json);
-        } catch (InvalidJsonException e) {
-            throw ApiProblem.badRequest(e.pointer(), "the body is not one JSON object: " + e.getMessage());
-        }
-        if (body == null || !body.isObject()) {
-            throw ApiProblem.badRequest("", "the body must be a JSON object {name, roles, units?}");
-        }
+        JsonNode body = RequestBodies.object(json, "{name, roles, units?}");
         String name = body.path("name").asText(null);
         Set<Role> roles = new LinkedHashSet<>();
-        List<String> roleIds = texts(body, "roles");
+        List<String> roleIds = RequestBodies.texts(body, "roles");
         for (int i = 0; i < roleIds.size(); i++) {
             try {
                 roles.add(Role.fromId(roleIds.get(i)));
@@ -46,7 +35,7 @@ public final class UserAccounts {
                 throw ApiProblem.badRequest("/roles/" + i, e.getMessage());
             }
         }
-        Set<String> units = new LinkedHashSet<>(texts(body, "units"));
+        Set<String> units = new LinkedHashSet<>(RequestBodies.texts(body, "units"));
         char[] password;
         try {
             password = users.add(name, roles, units);
@@ -71,15 +60,6 @@ public final class UserAccounts {
         return NodeApi.write(new ActionDone("removed", "user " + name, admin.name()));
     }
 
-    private static List<String> texts(JsonNode body, String field) {
-        List<String> values = new ArrayList<>();
-        JsonNode array = body.path(field);
-        if (!array.isMissingNode() && !array.isArray()) {
-            throw ApiProblem.badRequest("/" + field, field + " must be an array of strings");
-        }
-        array.forEach(value -> values.add(value.asText()));
-        return values;
-    }
 
     private static UserBody body(ApiUser user) {
         return new UserBody(user.name(), user.roles().stream().sorted().map(Role::id).toList(),

@@ -90,7 +90,8 @@ public final class NodeRuntime implements AutoCloseable {
                     services.auditAnchoring()::anchorNow);
             if (!settings.isHub()) {
                 AuditCheckpoints checkpoints = new AuditCheckpoints(settings.nodeId(), settings.hub(),
-                        services.audit(), runtime::submit);
+                        services.audit(), runtime::submit, receiptId -> services.received().find(receiptId)
+                                .map(receipt -> receipt.sender().equals(settings.hub())).orElse(true));
                 tasks.every(settings.auditCheckpointInterval(), "sending the audit checkpoint to " + settings.hub(),
                         checkpoints::checkpointNow);
             }

@@ -19,8 +19,9 @@ import org.regionalexchange.schemas.MessageKind;
  * <p>When to send: sending a checkpoint adds entries to the chain itself (SENT, RESENT if the receipt is late, and
  * the hub's receipt coming back), so the head moves after every checkpoint. A new one is sent only when the chain
  * holds an entry after the last checkpointed head that is not part of that exchange: an entry of the checkpoint's own
- * messageId, or a receipt delivered by the hub. An idle node thus sends one checkpoint and then none. The price is
- * that a receipt from the hub for an older message does not trigger a checkpoint by itself; the next one covers it.
+ * messageId, or a receipt the hub itself signed (a member's receipt relayed by the hub counts as traffic). An idle
+ * node thus sends one checkpoint and then none. The price is that a receipt from the hub for an older message does
+ * not trigger a checkpoint by itself; the next one covers it.
  * The last checkpoint is remembered in memory only, so a restarted node sends one at its first run.
  */
 public final class AuditCheckpoints {
@@ -32,6 +33,7 @@ public final class AuditCheckpoints {
     private final String hub;
     private final AuditLog log;
     private final Function<Submission, String> submit;
+    private final java.util.function.Predicate<String> signedByTheHub;
     private Checkpointed last;
 
     /** The head sent and the messageId it went under, so the entries of that exchange can be told apart. */
@@ -39,6 +41,15 @@ public final class AuditCheckpoints {
 
     /** @param submit the node's submit path; answers the new messageId once the message is recorded */
     public AuditCheckpoints(String self, String hub, AuditLog log, Function<Submission, String> submit) {
+        this(self, hub, log, submit, receiptId -> true);
+    }
+
+    /**
+     * @param signedByTheHub whether a receipt this node received (by its messageId) was signed by the hub itself:
+     *     a member's receipt that came through the hub (its link to the member down) is other traffic
+     */
+    public AuditCheckpoints(String self, String hub, AuditLog log, Function<Submission, String> submit,
+            java.util.function.Predicate<String> signedByTheHub) {
         if (self.equals(hub)) {
             throw new IllegalArgumentException("the hub " + hub + " sends no audit checkpoints: there is no one"
                     + " to hold them");
@@ -47,6 +58,7 @@ public final class AuditCheckpoints {
         this.hub = hub;
         this.log = log;
         this.submit = submit;
+        this.signedByTheHub = signedByTheHub;
     }
 
     /**
@@ -77,7 +89,8 @@ public final class AuditCheckpoints {
 
     private boolean partOfTheLastCheckpoint(AuditEntry entry) {
         return entry.messageId().equals(last.messageId())
-                || entry.decision() == Decision.RECEIPT && entry.peer().equals(hub);
+                || entry.decision() == Decision.RECEIPT && entry.peer().equals(hub)
+                        && signedByTheHub.test(entry.messageId());
     }
 
     private void requireStillInTheLog(AuditAnchor.Head sent) {

@@ -38,6 +38,7 @@ public final class HopHealth {
     private final Clock clock;
     private final Duration upWithin;
     private final Duration downAfter;
+    private final Instant startedAt;
 
     public HopHealth(Clock clock) {
         this(clock, DEFAULT_UP_WITHIN, DEFAULT_DOWN_AFTER);
@@ -51,6 +52,7 @@ public final class HopHealth {
         this.clock = clock;
         this.upWithin = upWithin;
         this.downAfter = downAfter;
+        this.startedAt = clock.instant();
     }
 
     public void handedOver(String hop) {
@@ -96,13 +98,15 @@ public final class HopHealth {
     }
 
     /**
-     * Whether copies should still be handed to this hop: its link is not {@link LinkState#DOWN}, or it was not tried
-     * yet since the node started (the first heartbeat or hand-over decides; until then it is given the benefit of
-     * the doubt). What the next hop planning asks before it falls back to the hub.
+     * Whether copies should still be handed to this hop: its link is not {@link LinkState#DOWN}, or nothing has gone
+     * through it yet and the node started less than {@code downAfter} ago. A link that never worked gets the same
+     * grace as one that just went quiet, so a neighbour that starts a little later than this node (refusing the first
+     * heartbeats) is not bypassed for it. What the next hop planning asks before it falls back to the hub.
      */
     public boolean isUsable(String hop) {
         Link link = link(hop);
-        return link.state() != LinkState.DOWN || link.lastSuccess().isEmpty() && link.lastFailure().isEmpty();
+        return link.state() != LinkState.DOWN
+                || link.lastSuccess().isEmpty() && !startedAt.plus(downAfter).isBefore(clock.instant());
     }
 
     private LinkState state(Optional<Instant> success, boolean recentFailure) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.regionalexchange.node.broker.NodeSecurityManager;
 import org.regionalexchange.node.store.CustomsUnits;
 import org.regionalexchange.node.store.CustomsUnits.Unit;
 import org.regionalexchange.schemas.MessageKind;
@@ -124,7 +125,8 @@ public final class UnitRegistry {
         String org = organisation == null || organisation.isBlank() ? this.organisation : organisation.strip();
         char[] password = newPassword();
         Unit unit = new Unit(name, List.copyOf(new LinkedHashSet<>(crossingPoints)), wanted, org, level,
-                digestOf(password), clock.instant());
+                NodeSecurityManager.digest(new String(password)),
+                clock.instant());
         queues.ensure(queue(name));
         store.register(unit);
         List<Unit> updated = new ArrayList<>(units);
@@ -156,16 +158,5 @@ public final class UnitRegistry {
             password[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
         }
         return password;
-    }
-
-    /** Hex SHA-256, the form the broker checks a local login against. */
-    static String digestOf(char[] password) {
-        try {
-            byte[] bytes = new String(password).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

@@ -80,6 +80,9 @@ class CustomsUnitIT {
         assertThat(client("UZ-ALAT", alatPassword, "attach", "local.unit.UZ-YALLAMA").get(0)).startsWith("refused");
         assertThat(client("UZ-ALAT", alatPassword, "attach", "local.dispatch").get(0)).startsWith("refused");
         assertThat(client("UZ-ALAT", alatPassword, "attach", "exchange.inbox.TM").get(0)).startsWith("refused");
+        // Nor may it hand anything to the node as if it were a peer node.
+        assertThat(client("UZ-ALAT", alatPassword, "send", "exchange.inbox.TM", "{}", "as-a-node").get(0))
+                .startsWith("refused");
         assertThat(client("UZ-ALAT", "not-the-password", "attach", "local.unit.UZ-ALAT").get(0))
                 .startsWith("refused");
     }

@@ -92,6 +92,19 @@ class AuditCheckpointsTest {
     }
 
     @Test
+    void aMembersReceiptRelayedByTheHubIsOtherTrafficAndSendsTheNewHead() {
+        String kyrgyzReceipt = UUID.randomUUID().toString();
+        AuditCheckpoints relayAware = new AuditCheckpoints("KZ", "CARICC", audit, this::submitAsTheOutboxDoes,
+                receiptId -> !receiptId.equals(kyrgyzReceipt));
+        audit.append("m-1", DIGEST, "KG", Decision.SENT);
+        relayAware.checkpointNow();
+        audit.append(kyrgyzReceipt, DIGEST, "CARICC", Decision.RECEIPT);
+
+        assertThat(relayAware.checkpointNow()).isPresent();
+        assertThat(submitted).hasSize(2);
+    }
+
+    @Test
     void otherTrafficAfterTheCheckpointSendsTheNewHead() {
         audit.append("m-1", DIGEST, "KG", Decision.RECEIVED);
         checkpoints.checkpointNow();

@@ -92,11 +92,14 @@ class HopHealthTest {
     }
 
     @Test
-    void aLinkIsUsableUntilItIsDownAndAgainOnceSomethingGoesThrough() {
-        assertThat(links.isUsable("KG")).as("not tried yet: the first attempt decides").isTrue();
+    void aLinkIsUsableUntilItIsDownAndAgainOnceSomethingGoesThroughAndANewLinkHasDownAfterToComeUp() {
+        assertThat(links.isUsable("KG")).as("not tried yet").isTrue();
 
         links.failed("KG");
-        assertThat(links.isUsable("KG")).as("refused, with no success since the start").isFalse();
+        assertThat(links.isUsable("KG")).as("refused at the start: a neighbour starting later gets down-after")
+                .isTrue();
+        clock.move(Duration.ofSeconds(61));
+        assertThat(links.isUsable("KG")).as("refused, with no success for down-after since the start").isFalse();
 
         links.heartbeat("KG");
         assertThat(links.isUsable("KG")).isTrue();
