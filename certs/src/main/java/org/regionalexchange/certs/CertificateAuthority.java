@@ -114,17 +114,38 @@ public final class CertificateAuthority {
     public IssuedCredential issue(String nodeId, CertificatePurpose purpose, Instant notBefore, Instant notAfter) {
         NodeIds.requireValid(nodeId);
         KeyPair pair = newKeyPair();
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, nodeId)
-                .addRDN(BCStyle.OU, purpose.alias()).addRDN(BCStyle.O, ORGANISATION).build();
+        X509Certificate issued = certify(nodeId, purpose, pair.getPublic(), notBefore, notAfter);
+        return new IssuedCredential(nodeId, purpose, pair.getPrivate(), issued, List.of(issued, certificate));
+    }
+
+    /**
+     * Certifies a key the node made itself, from a request {@link RequestPolicy} accepted: the same subject,
+     * names, usages and validity as {@link #issue(String, CertificatePurpose)}, without the CA ever seeing the
+     * private key.
+     */
+    public X509Certificate certify(String nodeId, CertificatePurpose purpose, PublicKey publicKey) {
+        Instant now = clock.instant();
+        return certify(nodeId, purpose, publicKey, now.minus(Duration.ofHours(1)), now.plus(NODE_VALIDITY));
+    }
+
+    private X509Certificate certify(String nodeId, CertificatePurpose purpose, PublicKey publicKey,
+            Instant notBefore, Instant notAfter) {
+        NodeIds.requireValid(nodeId);
+        X500Name subject = nodeSubject(nodeId, purpose);
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                    Date.from(notBefore), Date.from(notAfter), subject, pair.getPublic());
-            addNodeExtensions(builder, nodeId, purpose, pair.getPublic());
-            X509Certificate issued = new JcaX509CertificateConverter().getCertificate(builder.build(signer(key)));
-            return new IssuedCredential(nodeId, purpose, pair.getPrivate(), issued, List.of(issued, certificate));
+                    Date.from(notBefore), Date.from(notAfter), subject, publicKey);
+            addNodeExtensions(builder, nodeId, purpose, publicKey);
+            return new JcaX509CertificateConverter().getCertificate(builder.build(signer(key)));
         } catch (IOException | GeneralSecurityException e) {
             throw new PkiException("cannot issue the " + purpose.alias() + " certificate of " + nodeId, e);
         }
+    }
+
+    /** CN=node, OU=purpose, O=regional-exchange: the subject of node certificates and of requests for them. */
+    static X500Name nodeSubject(String nodeId, CertificatePurpose purpose) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, nodeId)
+                .addRDN(BCStyle.OU, purpose.alias()).addRDN(BCStyle.O, ORGANISATION).build();
     }
 
     private void addNodeExtensions(X509v3CertificateBuilder builder, String nodeId, CertificatePurpose purpose,
@@ -136,17 +157,14 @@ public final class CertificateAuthority {
                         extensions.createAuthorityKeyIdentifier(certificate));
         List<GeneralName> names = new ArrayList<>();
         names.add(new GeneralName(GeneralName.uniformResourceIdentifier, NODE_URI_PREFIX + nodeId));
-        switch (purpose) {
-            case TLS -> {
-                names.add(new GeneralName(GeneralName.dNSName, "localhost"));
-                names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
-                builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                        .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                                new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-            }
-            case SIGNING -> builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            case ENCRYPTION -> builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyAgreement));
+        builder.addExtension(Extension.keyUsage, true, purpose.keyUsage());
+        if (!purpose.extendedKeyUsages().isEmpty()) {
+            builder.addExtension(Extension.extendedKeyUsage, false,
+                    new ExtendedKeyUsage(purpose.extendedKeyUsages().toArray(KeyPurposeId[]::new)));
+        }
+        if (purpose == CertificatePurpose.TLS) {
+            names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+            names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
         }
         builder.addExtension(Extension.subjectAlternativeName, false,
                 new GeneralNames(names.toArray(GeneralName[]::new)));
@@ -223,7 +241,8 @@ public final class CertificateAuthority {
         }
     }
 
-    private static KeyPair newKeyPair() {
+    /** A fresh EC P-256 key pair, the one key type every purpose uses. */
+    static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
@@ -233,7 +252,7 @@ public final class CertificateAuthority {
         }
     }
 
-    private static ContentSigner signer(PrivateKey signingKey) {
+    static ContentSigner signer(PrivateKey signingKey) {
         try {
             return new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signingKey);
         } catch (OperatorCreationException e) {

@@ -13,7 +13,15 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
 import java.util.List;
+import java.util.Map;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
@@ -59,6 +67,65 @@ final class PkiFiles {
             return store;
         } catch (IOException | GeneralSecurityException e) {
             throw new PkiException("cannot read keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes key entries, each under its alias with its chain (leaf first), into a new PKCS#12 file. */
+    static void writeKeyEntries(Path file, char[] password, Map<String, KeyStore.PrivateKeyEntry> entries) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            for (Map.Entry<String, KeyStore.PrivateKeyEntry> entry : entries.entrySet()) {
+                store.setKeyEntry(entry.getKey(), entry.getValue().getPrivateKey(), password,
+                        entry.getValue().getCertificateChain());
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, password);
+            }
+            restrict(file);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new PkiException("cannot write keystore " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The one PEM object in a file (certificate, CRL or certificate request), as Bouncy Castle parses it. */
+    static Object readPem(Path file, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new PkiException("no " + what + " at " + file + ": check the path");
+        }
+        try (PEMParser parser = new PEMParser(Files.newBufferedReader(file, StandardCharsets.US_ASCII))) {
+            Object object = parser.readObject();
+            if (object == null) {
+                throw new PkiException(file + " holds no PEM object: expected a PEM " + what);
+            }
+            return object;
+        } catch (IOException e) {
+            throw new PkiException("cannot read " + file + " as a PEM " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    static X509Certificate readCertificate(Path file) {
+        Object object = readPem(file, "certificate");
+        if (!(object instanceof X509CertificateHolder holder)) {
+            throw new PkiException(file + " is not a PEM certificate (it holds "
+                    + object.getClass().getSimpleName() + ")");
+        }
+        try {
+            return new JcaX509CertificateConverter().getCertificate(holder);
+        } catch (CertificateException e) {
+            throw new PkiException("cannot read the certificate in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static X509CRL readCrl(Path file) {
+        Object object = readPem(file, "CRL");
+        if (!(object instanceof X509CRLHolder holder)) {
+            throw new PkiException(file + " is not a PEM CRL (it holds " + object.getClass().getSimpleName() + ")");
+        }
+        try {
+            return new JcaX509CRLConverter().getCRL(holder);
+        } catch (CRLException e) {
+            throw new PkiException("cannot read the CRL in " + file + ": " + e.getMessage(), e);
         }
     }
 

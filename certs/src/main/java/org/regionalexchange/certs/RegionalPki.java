@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -14,10 +15,12 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,6 +31,8 @@ import java.util.stream.Stream;
  * <pre>
  * ca.crt.pem  crl.pem  crl.der  truststore.p12  keystore.pass  ca/ca.p12  ca/revoked.txt
  * KZ/node.p12  KZ/tls.p12  KZ/{tls,signing,encryption}.{crt,key}.pem   (one folder per node)
+ * UZ/{tls,signing,encryption}.crt.pem   (a node enrolled by request: certificates only, its keys stay with it)
+ * ca/issued.txt                         (every certificate signed for a request: serial, node, purpose, expiry)
  * </pre>
  */
 public final class RegionalPki {
@@ -38,12 +43,15 @@ public final class RegionalPki {
     private final char[] password;
     private final CertificateAuthority authority;
     private final Map<String, NodeKeys> nodes;
+    private final Map<String, Map<CertificatePurpose, X509Certificate>> enrolled;
 
-    private RegionalPki(Path directory, char[] password, CertificateAuthority authority, Map<String, NodeKeys> nodes) {
+    private RegionalPki(Path directory, char[] password, CertificateAuthority authority, Map<String, NodeKeys> nodes,
+            Map<String, Map<CertificatePurpose, X509Certificate>> enrolled) {
         this.directory = directory;
         this.password = password;
         this.authority = authority;
         this.nodes = nodes;
+        this.enrolled = enrolled;
     }
 
     public static RegionalPki create(Path directory) {
@@ -60,7 +68,8 @@ public final class RegionalPki {
             authority.save(directory.resolve("ca"), password);
             PkiFiles.writePem(directory.resolve("ca.crt.pem"), authority.certificate());
             PkiFiles.writeTruststore(directory.resolve("truststore.p12"), password, authority.certificate());
-            RegionalPki pki = new RegionalPki(directory, password, authority, new LinkedHashMap<>());
+            RegionalPki pki = new RegionalPki(directory, password, authority, new LinkedHashMap<>(),
+                    new LinkedHashMap<>());
             nodeIds.forEach(pki::addNode);
             pki.publishCrl();
             return pki;
@@ -83,11 +92,21 @@ public final class RegionalPki {
             char[] password = Files.readString(passwordFile, StandardCharsets.US_ASCII).strip().toCharArray();
             CertificateAuthority authority = CertificateAuthority.load(directory.resolve("ca"), password, clock);
             Map<String, NodeKeys> nodes = new LinkedHashMap<>();
+            Map<String, Map<CertificatePurpose, X509Certificate>> enrolled = new LinkedHashMap<>();
             try (Stream<Path> children = Files.list(directory)) {
-                children.filter(child -> Files.isRegularFile(child.resolve("node.p12"))).sorted()
-                        .forEach(child -> nodes.put(child.getFileName().toString(), readNode(child, password)));
+                for (Path child : children.filter(Files::isDirectory).sorted().toList()) {
+                    String nodeId = child.getFileName().toString();
+                    if (Files.isRegularFile(child.resolve("node.p12"))) {
+                        nodes.put(nodeId, readNode(child, password));
+                    } else {
+                        Map<CertificatePurpose, X509Certificate> certificates = readEnrolled(child);
+                        if (!certificates.isEmpty()) {
+                            enrolled.put(nodeId, certificates);
+                        }
+                    }
+                }
             }
-            return new RegionalPki(directory, password, authority, nodes);
+            return new RegionalPki(directory, password, authority, nodes, enrolled);
         } catch (IOException e) {
             throw new PkiException("cannot read the PKI in " + directory + ": " + e.getMessage(), e);
         }
@@ -106,8 +125,91 @@ public final class RegionalPki {
         return keys;
     }
 
+    /** The nodes whose keys this folder made ({@code region}, {@code issue}). */
     public Set<String> nodeIds() {
         return Set.copyOf(nodes.keySet());
+    }
+
+    /** The nodes enrolled by request: the CA holds their certificates, never their keys. */
+    public Set<String> enrolledNodeIds() {
+        return Set.copyOf(enrolled.keySet());
+    }
+
+    /** Every node the CA has certified, whether it made the keys or signed the node's requests. */
+    public Set<String> memberIds() {
+        Set<String> all = new java.util.TreeSet<>(nodes.keySet());
+        all.addAll(enrolled.keySet());
+        return Set.copyOf(all);
+    }
+
+    /** A node's current certificate of one purpose, made here or signed for its request; empty if it has none. */
+    public Optional<X509Certificate> certificate(String nodeId, CertificatePurpose purpose) {
+        NodeKeys keys = nodes.get(nodeId);
+        if (keys != null) {
+            return Optional.of(keys.credential(purpose).certificate());
+        }
+        Map<CertificatePurpose, X509Certificate> certificates = enrolled.get(nodeId);
+        if (certificates == null) {
+            throw new IllegalArgumentException("no node " + nodeId + " in the PKI at " + directory + " (nodes: "
+                    + memberIds() + "): add it with `certs issue --pki " + directory + " --node " + nodeId
+                    + "` or sign its requests with `certs sign`");
+        }
+        return Optional.ofNullable(certificates.get(purpose));
+    }
+
+    /**
+     * Refuses a request the CA cannot take whatever its content: one for a node whose keys this folder made. Such a
+     * node's keys are here, so a second set by request would leave two live certificates of the same purpose.
+     */
+    public void requireEnrollable(RequestPolicy.AcceptedRequest request) {
+        if (nodes.containsKey(request.nodeId())) {
+            throw new PkiException("refused " + request.source() + ": the keys of " + request.nodeId()
+                    + " were made in " + nodes.get(request.nodeId()).directory() + " by `certs region` or `certs "
+                    + "issue`, so it cannot also enrol by request; sign for a node without keys here");
+        }
+    }
+
+    /**
+     * Signs an accepted request: certifies the member's key, writes the certificate to {@code <NODE>/<purpose>.crt.pem}
+     * and a line to ca/issued.txt. A certificate it replaces (the member made new keys) is revoked and a new CRL
+     * published, so only one key per node and purpose is ever valid.
+     *
+     * @return the issued certificate and the one it replaced, if any
+     */
+    public synchronized Signed sign(RequestPolicy.AcceptedRequest request) {
+        requireEnrollable(request);
+        Path nodeDir = directory.resolve(request.nodeId());
+        X509Certificate issued = authority.certify(request.nodeId(), request.purpose(), request.publicKey());
+        try {
+            Files.createDirectories(nodeDir);
+            Files.writeString(directory.resolve("ca").resolve("issued.txt"), issued.getSerialNumber().toString(16)
+                    + ' ' + request.nodeId() + ' ' + request.purpose().alias() + ' '
+                    + issued.getNotAfter().toInstant() + '\n', StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new PkiException("cannot record the certificate of " + request.nodeId() + " in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        PkiFiles.writePem(nodeDir.resolve(request.purpose().alias() + ".crt.pem"), issued);
+        X509Certificate replaced = enrolled.computeIfAbsent(request.nodeId(),
+                id -> new EnumMap<>(CertificatePurpose.class)).put(request.purpose(), issued);
+        if (replaced != null && !authority.isRevoked(replaced)) {
+            authority.revoke(replaced);
+            publishCrl();
+        } else {
+            authority.save(directory.resolve("ca"), password);
+        }
+        return new Signed(request, issued, Optional.ofNullable(replaced));
+    }
+
+    /** A certificate signed for a request, and the earlier one of the same node and purpose it revoked. */
+    public record Signed(RequestPolicy.AcceptedRequest request, X509Certificate certificate,
+            Optional<X509Certificate> replaced) {
+
+        /** Writes the certificate as PEM, for the member to install. */
+        public void writeTo(Path file) {
+            PkiFiles.writePem(file, certificate);
+        }
     }
 
     /** Issues a new node's three credentials and writes its files; an existing node's keys are replaced. */
@@ -137,7 +239,9 @@ public final class RegionalPki {
 
     /** Revokes one of a node's certificates and publishes the new CRL. */
     public synchronized X509CRL revoke(String nodeId, CertificatePurpose purpose) {
-        authority.revoke(node(nodeId).credential(purpose).certificate());
+        X509Certificate certificate = certificate(nodeId, purpose).orElseThrow(() -> new IllegalArgumentException(
+                nodeId + " has no " + purpose.alias() + " certificate in " + directory + ": nothing to revoke"));
+        authority.revoke(certificate);
         return publishCrl();
     }
 
@@ -176,6 +280,17 @@ public final class RegionalPki {
                 credential(store, nodeId, CertificatePurpose.SIGNING, password),
                 credential(store, nodeId, CertificatePurpose.ENCRYPTION, password),
                 nodeDir, nodeDir.resolve("node.p12"), nodeDir.resolve("tls.p12"));
+    }
+
+    private static Map<CertificatePurpose, X509Certificate> readEnrolled(Path nodeDir) {
+        Map<CertificatePurpose, X509Certificate> certificates = new EnumMap<>(CertificatePurpose.class);
+        for (CertificatePurpose purpose : CertificatePurpose.values()) {
+            Path file = nodeDir.resolve(purpose.alias() + ".crt.pem");
+            if (Files.isRegularFile(file)) {
+                certificates.put(purpose, PkiFiles.readCertificate(file));
+            }
+        }
+        return certificates;
     }
 
     private static IssuedCredential credential(KeyStore store, String nodeId, CertificatePurpose purpose,

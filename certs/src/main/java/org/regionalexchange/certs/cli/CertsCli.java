@@ -1,15 +1,25 @@
 package org.regionalexchange.certs.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.regionalexchange.certs.CertificatePurpose;
+import org.regionalexchange.certs.MemberFolder;
+import org.regionalexchange.certs.PkiException;
+import org.regionalexchange.certs.RequestPolicy;
+import org.regionalexchange.certs.RequestRefusedException;
 import org.regionalexchange.certs.NodeKeys;
 import org.regionalexchange.certs.RegionalPki;
 import picocli.CommandLine;
@@ -18,11 +28,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** The operator's PKI command line: build a region, issue, revoke, publish the CRL, show what is there. */
+/**
+ * The operator's PKI command line: build a region, issue, revoke, publish the CRL, show what is there; and
+ * enrolment by request, where a member makes its own keys ({@code request}), CARICC signs the requests
+ * ({@code sign}) and the member puts the certificates with its keys ({@code install}).
+ */
 @Command(name = "certs", mixinStandardHelpOptions = true, version = "regional-exchange certs 0.1.0",
         description = "Regional PKI for the exchange network (ECDSA P-256).",
         subcommands = {CertsCli.Region.class, CertsCli.Issue.class, CertsCli.Revoke.class, CertsCli.Crl.class,
-                CertsCli.Show.class})
+                CertsCli.Show.class, CertsCli.Request.class, CertsCli.Sign.class, CertsCli.Install.class})
 public final class CertsCli {
 
     public static void main(String[] args) {
@@ -112,7 +126,9 @@ public final class CertsCli {
         public Integer call() {
             CertificatePurpose which = CertificatePurpose.fromAlias(purpose);
             RegionalPki regional = RegionalPki.load(pki);
-            BigInteger serial = regional.node(node).credential(which).certificate().getSerialNumber();
+            BigInteger serial = regional.certificate(node, which).map(X509Certificate::getSerialNumber)
+                    .orElseThrow(() -> new IllegalArgumentException(node + " has no " + which.alias()
+                            + " certificate in " + pki + ": nothing to revoke"));
             X509CRL crl = regional.revoke(node, which);
             spec.commandLine().getOut().printf("revoked %s %s (serial %s); CRL now lists %d certificate(s): %s%n",
                     node, which.alias(), serial.toString(16), crl.getRevokedCertificates().size(), regional.crlPem());
@@ -147,13 +163,162 @@ public final class CertsCli {
             RegionalPki regional = RegionalPki.load(pki);
             PrintWriter printer = spec.commandLine().getOut();
             printer.printf("root: %s%n", regional.authority().certificate().getSubjectX500Principal());
-            regional.nodeIds().stream().sorted().forEach(id -> Arrays.stream(CertificatePurpose.values())
-                    .forEach(purpose -> {
-                        X509Certificate certificate = regional.node(id).credential(purpose).certificate();
-                        printer.printf("%-7s %-10s serial %s valid until %s%s%n", id, purpose.alias(),
+            regional.memberIds().stream().sorted().forEach(id -> Arrays.stream(CertificatePurpose.values())
+                    .forEach(purpose -> regional.certificate(id, purpose).ifPresent(certificate ->
+                        printer.printf("%-7s %-10s serial %s valid until %s%s%s%n", id, purpose.alias(),
                                 certificate.getSerialNumber().toString(16), certificate.getNotAfter().toInstant(),
-                                regional.authority().isRevoked(certificate) ? "  REVOKED" : "");
-                    }));
+                                regional.authority().isRevoked(certificate) ? "  REVOKED" : "",
+                                regional.enrolledNodeIds().contains(id) ? "  (by request)" : ""))));
+            return 0;
+        }
+    }
+
+    @Command(name = "request", description = "On the member's machine: make the node's three key pairs and "
+            + "certificate requests to send to CARICC. The keys stay in --dir under the member's password.")
+    static final class Request implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--node", required = true, description = "This member's node id, e.g. UZ.")
+        String node;
+        @Option(names = "--dir", required = true, description = "The member's PKI folder (created if missing); "
+                + "later its node.pki.dir.")
+        Path dir;
+        @Option(names = "--password-file", description = "File holding the keystore password (else asked twice).")
+        Path passwordFile;
+        @Option(names = "--force", description = "Discard keys of earlier requests not installed yet.")
+        boolean force;
+
+        @Override
+        public Integer call() {
+            char[] password = Passwords.read(passwordFile, true, node);
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.printf("making the tls, signing and encryption keys of %s (EC P-256) in %s%n", node,
+                    dir.toAbsolutePath());
+            MemberFolder.Requested requested = MemberFolder.at(dir).request(node, password, force);
+            printer.printf("  keys         %s (owner-only, your password; they never leave this folder)%n",
+                    requested.keystore());
+            requested.requests().forEach((purpose, file) -> printer.printf("  request %-10s %s%n",
+                    purpose.alias(), file));
+            printer.printf("send the three .csr.pem files to CARICC; install what comes back with%n"
+                    + "  certs install --dir %s --certificates %s-*.crt.pem --ca-certificate ca.crt.pem "
+                    + "--crl crl.pem%n", dir, node);
+            return 0;
+        }
+    }
+
+    @Command(name = "sign", description = "At CARICC: check members' certificate requests against the regional "
+            + "policy and sign them; if any is refused, none is signed.")
+    static final class Sign implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--ca", required = true, description = "The CA's folder, made by `certs region`.")
+        Path ca;
+        @Option(names = "--request", required = true, arity = "1..*",
+                description = "PEM request files, e.g. UZ-tls.csr.pem.")
+        List<Path> requests;
+        @Option(names = "--node", description = "The node the requests must be for; any other is refused.")
+        String node;
+        @Option(names = "--out", description = "Folder for the issued certificates (default: beside each request).")
+        Path out;
+
+        @Override
+        public Integer call() {
+            RegionalPki regional = RegionalPki.load(ca);
+            PrintWriter printer = spec.commandLine().getOut();
+            PrintWriter errors = spec.commandLine().getErr();
+            List<RequestPolicy.AcceptedRequest> accepted = new ArrayList<>();
+            List<String> refusals = new ArrayList<>();
+            Map<String, Path> seen = new HashMap<>();
+            for (Path file : requests) {
+                try {
+                    RequestPolicy.AcceptedRequest request = RequestPolicy.check(RequestPolicy.read(file),
+                            file.toString(), Optional.ofNullable(node));
+                    regional.requireEnrollable(request);
+                    Path earlier = seen.putIfAbsent(request.nodeId() + " " + request.purpose().alias(), file);
+                    if (earlier != null) {
+                        throw new PkiException("refused " + file + ": " + earlier + " is also a "
+                                + request.purpose().alias() + " request of " + request.nodeId()
+                                + "; sign one request per node and purpose");
+                    }
+                    accepted.add(request);
+                    printer.printf("checked %s: %s %s, EC P-256, usages as policy allows%n", file,
+                            request.nodeId(), request.purpose().alias());
+                } catch (RequestRefusedException | PkiException e) {
+                    refusals.add(e.getMessage());
+                }
+            }
+            if (!refusals.isEmpty()) {
+                refusals.forEach(refusal -> errors.println("certs: " + refusal));
+                errors.flush();
+                errors.printf("certs: signed nothing (%d of %d request(s) refused): send the refused ones back "
+                        + "to the member with the reason, and run again with the others%n", refusals.size(),
+                        requests.size());
+                return 1;
+            }
+            if (out != null) {
+                try {
+                    Files.createDirectories(out);
+                } catch (IOException e) {
+                    throw new PkiException("cannot create --out " + out + ": " + e.getMessage(), e);
+                }
+            }
+            for (RequestPolicy.AcceptedRequest request : accepted) {
+                RegionalPki.Signed signed = regional.sign(request);
+                Path folder = out != null ? out : parentOf(Path.of(request.source()));
+                Path file = folder.resolve(request.nodeId() + "-" + request.purpose().alias() + ".crt.pem");
+                signed.writeTo(file);
+                printer.printf("signed %s %s: serial %s valid until %s -> %s%n", request.nodeId(),
+                        request.purpose().alias(), signed.certificate().getSerialNumber().toString(16),
+                        signed.certificate().getNotAfter().toInstant(), file);
+                signed.replaced().ifPresent(old -> printer.printf("  replaces serial %s, now revoked (new CRL %s)%n",
+                        old.getSerialNumber().toString(16), regional.crlPem()));
+            }
+            printer.printf("send the member its certificates with %s and %s%n", regional.caCertificatePem(),
+                    regional.crlPem());
+            return 0;
+        }
+
+        private static Path parentOf(Path file) {
+            Path parent = file.toAbsolutePath().getParent();
+            return parent != null ? parent : Path.of(".");
+        }
+    }
+
+    @Command(name = "install", description = "On the member's machine: put the certificates CARICC issued with the "
+            + "keys of this folder's requests, in the layout a node reads (node.pki.dir).")
+    static final class Install implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--dir", required = true, description = "The folder `certs request` made the keys in.")
+        Path dir;
+        @Option(names = "--certificates", required = true, arity = "1..*",
+                description = "The tls, signing and encryption certificates (PEM) CARICC issued.")
+        List<Path> certificates;
+        @Option(names = "--ca-certificate", required = true, description = "The regional root, ca.crt.pem.")
+        Path caCertificate;
+        @Option(names = "--crl", description = "The CRL CARICC publishes, crl.pem (a node needs it to start).")
+        Path crl;
+        @Option(names = "--password-file", description = "File holding the keystore password (else asked).")
+        Path passwordFile;
+
+        @Override
+        public Integer call() {
+            char[] password = Passwords.read(passwordFile, false, "the requested keys in " + dir);
+            MemberFolder.Installed installed = MemberFolder.at(dir).install(password, certificates, caCertificate,
+                    Optional.ofNullable(crl));
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.printf("installed %s in %s%n", installed.nodeId(), dir.toAbsolutePath());
+            installed.certificates().forEach((purpose, certificate) -> printer.printf(
+                    "  %-10s serial %s valid until %s%n", purpose.alias(),
+                    certificate.getSerialNumber().toString(16), certificate.getNotAfter().toInstant()));
+            printer.printf("  keystores    %s, %s%n", installed.keystore(), installed.tlsKeystore());
+            printer.printf("  truststore   %s%n", installed.truststore());
+            printer.printf("  root CA      %s%n", installed.caCertificate());
+            printer.printf("  CRL          %s%n", installed.crl().map(Path::toString)
+                    .orElse("none: copy CARICC's crl.pem to " + dir.resolve("crl.pem") + " before the node starts"));
+            printer.printf("start the node with node.pki.dir=%s and node.pki.password-file=%s (or $NODE_KEYSTORE_"
+                    + "PASSWORD); other members' <NODE>/encryption.crt.pem go into the same folder%n", dir,
+                    passwordFile != null ? passwordFile : "<your password file>");
             return 0;
         }
     }
