@@ -108,6 +108,8 @@ class ReceiptWatchTest {
         ReceiptWatch fallingBack = new ReceiptWatch("KZ", sent, new NextHopResolver("KZ", "CARICC",
                 List.of("CARICC", "KZ", "KG"), List.of("KG", "CARICC"), hops::isUsable), queued::addAll,
                 new AuditLog(database, clock), hops, WAIT, Duration.ofMinutes(10), clock);
+        // KG never answered since the start, for longer than down-after (60 s): its link is down.
+        clock.move(HopHealth.DEFAULT_DOWN_AFTER.plusSeconds(1));
         send("m-1", null);
         hops.failed("KG");
         hops.heartbeat("CARICC");
