@@ -17,7 +17,8 @@ import org.regionalexchange.node.store.NodeDatabase;
 /**
  * The node's vital signs: its broker is active, its database answers, its CRL is not past its nextUpdate, and the
  * state of each peer's link as its hand-overs and heartbeats show it (see {@link HopHealth}), with what waits for it;
- * and the schema versions it accepts, which members check before they send to it.
+ * the schema versions it accepts, which members check before they send to it; and how close its own certificates and
+ * the regional root are to expiry, weeks ahead.
  * A peer that is down or a stale CRL is reported, not fatal: the outbox keeps messages until the peer is back, and the
  * last CRL still lists every revocation it knew.
  */
@@ -30,6 +31,8 @@ public final class Health {
     private final Supplier<Instant> crlNextUpdate;
     private final Clock clock;
     private final Map<String, List<String>> schemas;
+    private final List<Certificate> certificates;
+    private final Duration warnAhead;
 
     /**
      * One peer's link.
@@ -41,16 +44,27 @@ public final class Health {
     public record Link(LinkState state, Optional<Instant> lastHandOver, Optional<Instant> lastSuccess,
             long outboxDepth, Duration oldestWaiting) {}
 
+    /** A certificate this node depends on, by what it is for: its own tls, signing and encryption, the root. */
+    public record Certificate(String name, Instant notAfter) {}
+
+    /** OK, EXPIRING (within the warning period) or EXPIRED. */
+    public enum Expiry { OK, EXPIRING, EXPIRED }
+
+    /** Where one certificate stands. */
+    public record CertificateState(Expiry expiry, Instant notAfter, long daysLeft) {}
+
     /**
      * @param crlCurrent false once the CRL is past its nextUpdate: run `certs crl` and copy crl.pem to the nodes
      * @param schemas the schema versions this node accepts, kind id to versions, as it declares them to members
+     * @param certificates each certificate this node depends on and how close it is to expiry
      */
     public record Report(boolean broker, boolean database, boolean crlCurrent, Instant crlNextUpdate,
-            Map<String, Link> peers, Map<String, List<String>> schemas) {
+            Map<String, Link> peers, Map<String, List<String>> schemas,
+            Map<String, CertificateState> certificates) {
 
         public Report(boolean broker, boolean database, boolean crlCurrent, Instant crlNextUpdate,
                 Map<String, Link> peers) {
-            this(broker, database, crlCurrent, crlNextUpdate, peers, Map.of());
+            this(broker, database, crlCurrent, crlNextUpdate, peers, Map.of(), Map.of());
         }
 
         public boolean up() {
@@ -60,6 +74,18 @@ public final class Health {
 
     public Health(EmbeddedBroker broker, NodeDatabase database, List<String> peers, HopHealth links,
             Supplier<Instant> crlNextUpdate, Clock clock, Map<String, List<String>> schemas) {
+        this(broker, database, peers, links, crlNextUpdate, clock, schemas, List.of(), Duration.ofDays(30));
+    }
+
+    /**
+     * @param certificates the certificates to watch for expiry
+     * @param warnAhead how long before its notAfter a certificate shows as EXPIRING
+     */
+    public Health(EmbeddedBroker broker, NodeDatabase database, List<String> peers, HopHealth links,
+            Supplier<Instant> crlNextUpdate, Clock clock, Map<String, List<String>> schemas,
+            List<Certificate> certificates, Duration warnAhead) {
+        this.certificates = List.copyOf(certificates);
+        this.warnAhead = warnAhead;
         this.schemas = Map.copyOf(schemas);
         this.broker = broker;
         this.database = database;
@@ -75,7 +101,23 @@ public final class Health {
         peers.forEach(peer -> report.put(peer, link(peer, now)));
         Instant nextUpdate = crlNextUpdate.get();
         return new Report(broker.isActive(), database.isReachable(), now.isBefore(nextUpdate), nextUpdate, report,
-                schemas);
+                schemas, certificates(now));
+    }
+
+    /** Each watched certificate's expiry as of now, by name. */
+    public Map<String, CertificateState> certificates(Instant now) {
+        Map<String, CertificateState> states = new LinkedHashMap<>();
+        for (Certificate certificate : certificates) {
+            Duration left = Duration.between(now, certificate.notAfter());
+            Expiry expiry = left.isNegative() ? Expiry.EXPIRED
+                    : left.compareTo(warnAhead) <= 0 ? Expiry.EXPIRING : Expiry.OK;
+            states.put(certificate.name(), new CertificateState(expiry, certificate.notAfter(), left.toDays()));
+        }
+        return states;
+    }
+
+    public List<Certificate> watchedCertificates() {
+        return certificates;
     }
 
     /** One peer's link, as /health and /metrics show it. */

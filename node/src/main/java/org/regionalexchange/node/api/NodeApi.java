@@ -230,7 +230,16 @@ public final class NodeApi {
         return write(new HealthBody(report.up() ? "UP" : "DOWN", report.broker() ? "UP" : "DOWN",
                 report.database() ? "UP" : "DOWN",
                 report.crlCurrent() ? "CURRENT" : "STALE: publish a new one with `certs crl`",
-                report.crlNextUpdate().toString(), peers, new java.util.TreeMap<>(report.schemas())));
+                report.crlNextUpdate().toString(), peers, new java.util.TreeMap<>(report.schemas()),
+                certificates(report)));
+    }
+
+    private static Map<String, HealthBody.CertificateBody> certificates(Health.Report report) {
+        Map<String, HealthBody.CertificateBody> bodies = new LinkedHashMap<>();
+        report.certificates().forEach((name, state) -> bodies.put(name, new HealthBody.CertificateBody(
+                state.expiry() == Health.Expiry.EXPIRING ? "EXPIRING: renew it (see README, \"Enrolment by request\")"
+                        : state.expiry().name(), state.notAfter().toString(), state.daysLeft())));
+        return bodies;
     }
 
     public String metrics() {

@@ -32,7 +32,8 @@ public final class NodeMetrics {
     /**
      * Each peer's link as {@link Health} sees it: {@code regional_exchange_link_state{peer, state}} is 1 for the
      * current state (UP, DEGRADED, DOWN) and 0 for the others; the age of the last success (hand-over or heartbeat;
-     * -1 when none since the start) and how long the oldest message in the peer's outbox has waited.
+     * -1 when none since the start) and how long the oldest message in the peer's outbox has waited; and the
+     * seconds left to each certificate the node depends on ({@code regional_exchange_certificate_expiry_seconds}).
      */
     public void watch(org.regionalexchange.node.outbox.HopHealth links, Health health, Collection<String> peers) {
         for (String peer : peers) {
@@ -52,6 +53,12 @@ public final class NodeMetrics {
                     h -> h.oldestWaiting(peer, java.time.Instant.now()).toMillis() / 1000.0)
                     .description("How long the oldest message in the peer's outbox has waited")
                     .tag("peer", peer).register(registry);
+        }
+        for (Health.Certificate certificate : health.watchedCertificates()) {
+            Gauge.builder("regional_exchange_certificate_expiry_seconds", certificate,
+                    c -> java.time.Duration.between(java.time.Instant.now(), c.notAfter()).toSeconds())
+                    .description("Seconds until the certificate expires (negative once it has): alert weeks ahead")
+                    .tag("certificate", certificate.name()).register(registry);
         }
     }
 

@@ -169,7 +169,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         OutboxRecovery recovery = new OutboxRecovery(settings.nodeId(), sent, resolver, outbox, internalFactory,
                 settings.peers().keySet());
         Health health = new Health(broker, database, List.copyOf(settings.peers().keySet()), hops,
-                trust::crlNextUpdate, clock, catalog.supported());
+                trust::crlNextUpdate, clock, catalog.supported(), watchedCertificates(settings, keys),
+                settings.pki().expiryWarning());
         metrics.watch(hops, health, settings.peers().keySet());
         NodeApi api = new NodeApi(sent, received, quarantine, audit, health, metrics, clock, settings.auditAnchor(),
                 submissions);
@@ -222,6 +223,35 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
      * The broker, admitting local systems from the local users file and registered customs units by the password
      * digest kept in the store; a unit's acknowledgement of a message on its queue is noted there.
      */
+    /** The node's own tls, signing and encryption certificates and the regional root, for expiry warnings. */
+    static List<Health.Certificate> watchedCertificates(NodeSettings settings, NodeKeyring keys) {
+        List<Health.Certificate> certificates = new ArrayList<>();
+        try {
+            java.security.KeyStore tls = java.security.KeyStore.getInstance("PKCS12");
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(settings.pki().tlsKeystore())) {
+                tls.load(in, settings.pki().password());
+            }
+            for (String alias : java.util.Collections.list(tls.aliases())) {
+                if (tls.getCertificate(alias) instanceof java.security.cert.X509Certificate certificate) {
+                    certificates.add(new Health.Certificate("tls", certificate.getNotAfter().toInstant()));
+                    break;
+                }
+            }
+            certificates.add(new Health.Certificate("signing", keys.signingCertificate().getNotAfter().toInstant()));
+            certificates.add(new Health.Certificate("encryption",
+                    keys.encryptionCertificate().getNotAfter().toInstant()));
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(settings.pki().caCertificate())) {
+                java.security.cert.X509Certificate root = (java.security.cert.X509Certificate)
+                        java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+                certificates.add(new Health.Certificate("root", root.getNotAfter().toInstant()));
+            }
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new SettingsException("node.pki.dir", "cannot read this node's certificates for their expiry: "
+                    + e.getMessage(), "check node.pki.dir and the keystore password");
+        }
+        return certificates;
+    }
+
     private static EmbeddedBroker startBroker(NodeSettings settings, InternalCredentials internal,
             RegionalTrust trust, NodeDatabase database, CustomsUnits units, Clock clock) {
         NodeSecurityManager security = new NodeSecurityManager(internal,

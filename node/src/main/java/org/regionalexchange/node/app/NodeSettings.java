@@ -74,6 +74,7 @@ public record NodeSettings(
             org.regionalexchange.node.broker.InboxLimits inboxLimits) {}
 
     /** This node's key material and the regional trust anchor. */
+    /** @param expiryWarning how long before expiry a certificate shows as EXPIRING on /health */
     public record PkiSettings(
             Path keystore,
             Path tlsKeystore,
@@ -81,7 +82,15 @@ public record NodeSettings(
             char[] password,
             Path caCertificate,
             Path crl,
-            Path certificatesDir) {}
+            Path certificatesDir,
+            java.time.Duration expiryWarning) {
+
+        public PkiSettings(Path keystore, Path tlsKeystore, Path truststore, char[] password, Path caCertificate,
+                Path crl, Path certificatesDir) {
+            this(keystore, tlsKeystore, truststore, password, caCertificate, crl, certificatesDir,
+                    java.time.Duration.ofDays(30));
+        }
+    }
 
     /**
      * End-to-end delivery.

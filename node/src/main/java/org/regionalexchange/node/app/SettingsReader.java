@@ -273,7 +273,8 @@ public final class SettingsReader {
         char[] password = secret("node.pki.password-file", KEYSTORE_PASSWORD_ENV, defaultPasswordFile)
                 .orElseThrow(() -> new SettingsException("node.pki.password-file", "no keystore password",
                         "set node.pki.password-file or the environment variable " + KEYSTORE_PASSWORD_ENV));
-        return new PkiSettings(keystore, tlsKeystore, truststore, password, ca, crl, certificates);
+        return new PkiSettings(keystore, tlsKeystore, truststore, password, ca, crl, certificates,
+                duration("node.pki.expiry-warning", optional("node.pki.expiry-warning").orElse("P30D")));
     }
 
     private DatabaseSettings database(Path dataDir) {

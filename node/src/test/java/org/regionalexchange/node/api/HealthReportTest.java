@@ -31,6 +31,27 @@ class HealthReportTest {
     }
 
     @Test
+    void aCertificateWithinTheWarningPeriodShowsAsExpiringWeeksAheadAndOnePastItsEndAsExpired() {
+        Instant now = Instant.parse("2026-12-06T12:00:00Z");
+        Health health = new Health(null, null, java.util.List.of(), null, () -> now, Clock.fixed(now,
+                java.time.ZoneOffset.UTC), Map.of(), java.util.List.of(
+                        new Health.Certificate("tls", now.plus(Duration.ofDays(400))),
+                        new Health.Certificate("signing", now.plus(Duration.ofDays(20))),
+                        new Health.Certificate("root", now.minus(Duration.ofDays(1)))), Duration.ofDays(30));
+
+        Map<String, Health.CertificateState> states = health.certificates(now);
+        assertThat(states.get("tls").expiry()).isEqualTo(Health.Expiry.OK);
+        assertThat(states.get("signing").expiry()).isEqualTo(Health.Expiry.EXPIRING);
+        assertThat(states.get("signing").daysLeft()).isEqualTo(20);
+        assertThat(states.get("root").expiry()).isEqualTo(Health.Expiry.EXPIRED);
+        String body = api.health(new Health.Report(true, true, true, now.plusSeconds(60), Map.of(), Map.of(),
+                states));
+        assertThat(body).contains("\"signing\":{\"expiry\":\"EXPIRING: renew it")
+                .contains("\"notAfter\":\"2026-12-26T12:00:00Z\",\"daysLeft\":20}")
+                .contains("\"root\":{\"expiry\":\"EXPIRED\"");
+    }
+
+    @Test
     void nodeWithoutItsDatabaseIsDown() {
         String body = api.health(new Health.Report(true, false, true, Instant.parse("2026-12-01T00:00:00Z"),
                 Map.of()));

@@ -95,11 +95,18 @@ class ApiIT {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"broker\":\"UP\"").contains("\"database\":\"UP\"")
                 .contains("\"crl\":\"CURRENT\"").contains("\"outboxDepth\":");
+        JsonNode certificates = JSON.readTree(health.body()).path("certificates");
+        assertThat(certificates.fieldNames()).toIterable().containsExactly("tls", "signing", "encryption", "root");
+        certificates.forEach(certificate -> {
+            assertThat(certificate.path("expiry").asText()).isEqualTo("OK");
+            assertThat(certificate.path("daysLeft").asLong()).isGreaterThan(30);
+        });
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("regional_exchange_queue_depth").contains("regional_exchange_seal")
                 .contains("regional_exchange_link_state{peer=\"KG\",state=\"UP\"} 1.0")
                 .contains("regional_exchange_link_state{peer=\"KG\",state=\"DOWN\"} 0.0")
-                .contains("regional_exchange_outbox_oldest_waiting_seconds{peer=\"KG\"}");
+                .contains("regional_exchange_outbox_oldest_waiting_seconds{peer=\"KG\"}")
+                .contains("regional_exchange_certificate_expiry_seconds{certificate=\"signing\"}");
     }
 
     @Test
