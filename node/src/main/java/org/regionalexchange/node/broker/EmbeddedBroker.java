@@ -309,6 +309,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         params.put(TransportConstants.TRUSTSTORE_PASSWORD_PROP_NAME, new String(config.password()));
         params.put(TransportConstants.NEED_CLIENT_AUTH_PROP_NAME, clientCertificateRequired);
         params.put(SECURITY_DOMAIN, policy.domain());
+        // Peers speak the core protocol only; local systems and customs units may also use AMQP 1.0.
+        params.put(TransportConstants.PROTOCOLS_PROP_NAME, policy == AccessPolicy.PEER ? "CORE" : "CORE,AMQP");
         return params;
     }
 

@@ -42,9 +42,15 @@ public final class Tlp {
         return CODES.contains(code);
     }
 
-    /** Whether a message of this code may go to the node's own local systems on the shared dispatch address. */
+    /**
+     * Whether a message of this code may go to the node's own local systems on the shared dispatch address; a code
+     * that is not TLP 2.0 (the schema lets none through) is kept off it, as RED is.
+     */
     public static boolean sharedDispatch(String code) {
-        return rank(code) < rank(RED);
+        if (code == null || code.isEmpty()) {
+            return true; // unmarked, taken as AMBER
+        }
+        return isCode(code) && rank(code) < rank(RED);
     }
 
     /** Whether only the receiving organisation's own subscribers may have it. */

@@ -63,6 +63,8 @@ class UnitRoutingTest {
         assertThat(routing.recipients(UNITS, unmarked, warningFor("UZ-ALAT", null)))
                 .containsExactly("UZ-ALAT", "UZ-DESK", "UZ-GUARD");
         assertThat(routing.recipients(UNITS, header("WHITE"), warningFor("UZ-ALAT", null))).isEmpty();
+        assertThat(Tlp.sharedDispatch("WHITE")).isFalse();
+        assertThat(Tlp.sharedDispatch("")).isTrue();
     }
 
     @Test
