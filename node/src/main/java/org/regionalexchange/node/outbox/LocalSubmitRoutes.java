@@ -55,15 +55,17 @@ public final class LocalSubmitRoutes extends RouteBuilder {
                                     .getMessage(), RETRY_AFTER_SECONDS))
                     .toD("${header." + ANSWER_TO + "}")
                 .end()
+                // First of all, and whatever the request carried: where the answer goes follows from the submitter the
+                // broker stamped, never from a property the client set.
+                .process(exchange -> exchange.getIn().setHeader(ANSWER_TO, submitters.answerQueue(
+                        exchange.getIn().getHeader(SUBMITTER, String.class))
+                        .map(queue -> DeliveryRoutes.INTERNAL + ":queue:" + queue).orElse(DISPATCH)))
                 .setHeader(RESULT_FOR, header("JMSCorrelationID"))
                 .filter(header(RESULT_FOR).isNull())
                     .setHeader(RESULT_FOR, header("JMSMessageID"))
                 .end()
                 .setHeader("rxKind", constant(RESULT_KIND))
                 .removeHeader("JMSReplyTo")
-                .process(exchange -> exchange.getIn().setHeader(ANSWER_TO, submitters.answerQueue(
-                        exchange.getIn().getHeader(SUBMITTER, String.class))
-                        .map(queue -> DeliveryRoutes.INTERNAL + ":queue:" + queue).orElse(DISPATCH)))
                 .convertBodyTo(String.class)
                 .bean(reader, "read")
                 .process(exchange -> exchange.getIn().setBody(submitters.check(

@@ -43,6 +43,9 @@ public final class UnitSubmissions implements LocalSubmitters {
             throw refused("/kind", "customs unit " + user + " submits outcome-report documents only, not "
                     + submission.kind());
         }
+        if (submission.document() == null || !submission.document().isObject()) {
+            throw refused("/document", "the outcome report is missing: send {kind, recipients, handling, document}");
+        }
         String warningId = submission.document().path("inResponseTo").asText("");
         if (warningId.isEmpty() || deliveries.delivery(user, warningId).isEmpty()) {
             throw refused("/document/inResponseTo", "customs unit " + user + " was never given a warning "

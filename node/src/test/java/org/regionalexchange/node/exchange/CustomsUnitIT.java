@@ -130,6 +130,11 @@ class CustomsUnitIT {
                 "20000").get(0));
         assertThat(refused.path("violations").get(0).path("message").asText())
                 .contains("submits outcome-report documents only");
+        client("UZ-ALAT", alatPassword, "send", "local.submit", "{\"kind\": \"outcome-report\","
+                + " \"recipients\": [\"TM\"], \"handling\": \"AMBER\"}", "x-3");
+        JsonNode empty = JSON.readTree(client("UZ-ALAT", alatPassword, "receive", "local.unit.UZ-ALAT", "1",
+                "20000").get(0));
+        assertThat(empty.path("violations").get(0).path("pointer").asText()).isEqualTo("/document");
     }
 
     @Test
