@@ -98,9 +98,9 @@ public final class SettingsReader {
                     "leave it out (the hub alerts first sightings, country nodes do not), or set true or false");
         }
         String upTo = optional("node.picture.first-sighting.automatic-up-to").orElse("AMBER");
-        if (!org.regionalexchange.node.picture.FirstSightings.HANDLING.contains(upTo)) {
+        if (!org.regionalexchange.node.units.Tlp.CODES.contains(upTo)) {
             throw new SettingsException("node.picture.first-sighting.automatic-up-to", "'" + upTo + "' is not one of"
-                    + " the handling codes " + org.regionalexchange.node.picture.FirstSightings.HANDLING,
+                    + " the handling codes " + org.regionalexchange.node.units.Tlp.CODES,
                     "leave it out for AMBER (notices marked AMBER+STRICT or RED are held for an analyst)");
         }
         Duration lifetime = duration("node.picture.first-sighting.alert-lifetime",

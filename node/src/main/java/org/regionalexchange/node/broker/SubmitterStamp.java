@@ -7,13 +7,10 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
 
 /**
  * Stamps every request sent to {@code local.submit} with the login the broker authenticated it under
- * ({@link #SUBMITTER}), whatever the client put in that property and whatever protocol it came over (AMQP 1.0 keeps
+ * ({@link MessageProperties#SUBMITTER}), whatever the client put in that property and whatever protocol it came over (AMQP 1.0 keeps
  * no validated user of its own through the conversion): the node decides what a submitter may send by this stamp.
  */
 final class SubmitterStamp implements ActiveMQServerMessagePlugin {
-
-    /** The message property that names the authenticated submitter. */
-    static final String SUBMITTER = MessageProperties.SUBMITTER;
 
     @Override
     public void beforeSend(ServerSession session, Transaction tx, Message message, boolean direct,
@@ -25,9 +22,9 @@ final class SubmitterStamp implements ActiveMQServerMessagePlugin {
         if (user == null) {
             user = session == null ? null : session.getUsername();
         }
-        message.removeProperty(SUBMITTER);
+        message.removeProperty(MessageProperties.SUBMITTER);
         if (user != null) {
-            message.putStringProperty(SUBMITTER, user);
+            message.putStringProperty(MessageProperties.SUBMITTER, user);
         }
     }
 }

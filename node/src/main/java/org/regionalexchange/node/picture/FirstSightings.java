@@ -19,6 +19,7 @@ import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.store.SightedSubstances;
 import org.regionalexchange.node.store.SightedSubstances.Outcome;
 import org.regionalexchange.node.store.SightedSubstances.Sighting;
+import org.regionalexchange.node.units.Tlp;
 import org.regionalexchange.schemas.MessageKind;
 
 /**
@@ -45,10 +46,8 @@ import org.regionalexchange.schemas.MessageKind;
  */
 public final class FirstSightings {
 
-    /** TLP 2.0 handling codes, from the least to the most restrictive. */
-    public static final List<String> HANDLING = List.of("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED");
     /** The statuses a sighting is kept for; {@code test} messages are never acted on. */
-    static final Set<String> STATUSES = Set.of("actual", "exercise");
+    static final List<String> STATUSES = List.of("actual", "exercise");
 
     private final String self;
     private final SightedSubstances store;
@@ -64,8 +63,8 @@ public final class FirstSightings {
      */
     public FirstSightings(String self, SightedSubstances store, Clock clock, String automaticUpTo,
             Duration alertLifetime) {
-        if (!HANDLING.contains(automaticUpTo)) {
-            throw new IllegalArgumentException("'" + automaticUpTo + "' is not a handling code " + HANDLING);
+        if (!Tlp.isCode(automaticUpTo)) {
+            throw new IllegalArgumentException("'" + automaticUpTo + "' is not a handling code " + Tlp.CODES);
         }
         this.self = self;
         this.store = store;
@@ -98,14 +97,17 @@ public final class FirstSightings {
      */
     public synchronized int seed(List<JsonNode> substances, String source) {
         int added = 0;
-        for (String status : List.of("actual", "exercise")) {
-            for (JsonNode substance : substances) {
-                if (remember(status, substance, null, null, null, "seed", source, Outcome.KNOWN, null).isPresent()) {
-                    added++;
-                }
+        for (JsonNode substance : substances) {
+            boolean newToTheRegion = false;
+            for (String status : STATUSES) {
+                newToTheRegion |= remember(status, substance, null, null, null, "seed", source, Outcome.KNOWN, null)
+                        .isPresent();
+            }
+            if (newToTheRegion) {
+                added++;
             }
         }
-        return added / 2;
+        return added;
     }
 
     /**
@@ -169,8 +171,7 @@ public final class FirstSightings {
 
     /** Whether a notice of this handling may be alerted without an analyst. */
     boolean automatic(String handling) {
-        int rank = HANDLING.indexOf(handling);
-        return rank >= 0 && rank <= HANDLING.indexOf(automaticUpTo);
+        return Tlp.isCode(handling) && Tlp.rank(handling) <= Tlp.rank(automaticUpTo);
     }
 
     /**
@@ -211,10 +212,10 @@ public final class FirstSightings {
         String date = notice.path("seizureDate").asText(header.path("createdAt").asText().substring(0, 10));
         String messageId = header.path("messageId").asText();
         String sender = header.path("sender").asText();
+        List<String> names = SubstanceNames.lookUpKeys(substance);
         List<JsonNode> lab = new ArrayList<>();
         notice.path("items").forEach(item -> {
-            if (SubstanceNames.lookUpKeys(item.path("substance")).stream()
-                    .anyMatch(SubstanceNames.lookUpKeys(substance)::contains)) {
+            if (SubstanceNames.lookUpKeys(item.path("substance")).stream().anyMatch(names::contains)) {
                 lab.add(item.path("labAnalysis"));
             }
         });
@@ -243,14 +244,10 @@ public final class FirstSightings {
         document.putObject("area").putArray("countries").add(country);
         ObjectNode evidence = document.putObject("evidence");
         evidence.put("labConfirmed", confirmed);
-        ArrayNode methods = JsonNodeFactory.instance.arrayNode();
-        lab.forEach(l -> l.path("methods").forEach(m -> {
-            if (!methodsContain(methods, m.asText())) {
-                methods.add(m.asText());
-            }
-        }));
+        Set<String> methods = new java.util.LinkedHashSet<>();
+        lab.forEach(l -> l.path("methods").forEach(m -> methods.add(m.asText())));
         if (!methods.isEmpty()) {
-            evidence.set("methods", methods);
+            methods.forEach(evidence.putArray("methods")::add);
         }
         evidence.putArray("seizureMessageIds").add(messageId);
         ObjectNode reference = JsonNodeFactory.instance.objectNode().put("messageId", messageId)
@@ -258,15 +255,6 @@ public final class FirstSightings {
         return new Submission(MessageKind.EARLY_WARNING.id(), List.of("REGIONAL"),
                 header.path("handling").asText("GREEN"), document,
                 List.of(reference), clock.instant().plus(alertLifetime), "en", status);
-    }
-
-    private static boolean methodsContain(ArrayNode methods, String method) {
-        for (JsonNode m : methods) {
-            if (m.asText().equals(method)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The substance as every schema version reads it: synonyms as plain names, no field of a later version. */

@@ -19,6 +19,9 @@ import org.regionalexchange.schemas.Violation;
  */
 public final class UnitSubmissions implements LocalSubmitters {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final UnitRegistry registry;
     private final CustomsUnits deliveries;
     private final ReceivedMessages received;
@@ -76,7 +79,7 @@ public final class UnitSubmissions implements LocalSubmitters {
 
     private static String headerHandling(ReceivedMessages.Received warning) {
         try {
-            String handling = new com.fasterxml.jackson.databind.ObjectMapper().readTree(warning.headerJson())
+            String handling = JSON.readTree(warning.headerJson())
                     .path("handling").asText("AMBER");
             return Tlp.isCode(handling) ? handling : "AMBER";
         } catch (java.io.IOException e) {

@@ -6,17 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.node.app.Documents;
 import org.regionalexchange.node.app.LocalRegion;
 import org.regionalexchange.node.broker.BrokerAddresses;
-import org.regionalexchange.node.broker.MessageProperties;
 import org.regionalexchange.node.broker.NodeSecurityManager;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.faults.TcpProxy;
@@ -82,9 +75,11 @@ class FallbackIT {
         });
         assertThat(deliveringPeerAtKg(waiting)).isEqualTo("CARICC");
         assertThat(deliveringPeerAtKg(planned)).isEqualTo("CARICC");
-        assertThat(count("KZ", "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'DIVERTED'"
+        assertThat(NodeStores.count(region.node("KZ"),
+                "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'DIVERTED'"
                 + " AND peer = 'CARICC'", waiting)).isEqualTo(1);
-        assertThat(count("KZ", "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'SENT'"
+        assertThat(NodeStores.count(region.node("KZ"),
+                "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'SENT'"
                 + " AND peer = 'CARICC'", planned)).isEqualTo(1);
         assertThat(region.node("KZ").broker().depth(BrokerAddresses.outbox("KG"))).isZero();
 
@@ -127,28 +122,34 @@ class FallbackIT {
 
             String messageId = region.node("KZ").submit(Documents.seizureNotice(List.of("KG")));
             awaitDelivered(messageId, "KG");
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiptsAtKz(messageId) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> NodeStores.receiptsFor(region.node("KZ"),
+                    messageId) == 1);
 
             // The copy went direct just before the cut; its resend, queued for the direct link, meets the cut and
             // travels through CARICC instead.
             kzToKg.cut();
             await().atMost(Duration.ofSeconds(20)).until(() -> linkAtKz("KG") == LinkState.DOWN);
             new OutboxWriter(region.node("KZ").services().internalFactory()).enqueueCopies(List.of(
-                    new HopCopy("KG", messageId, "KZ", List.of("KG"), sealedAtKz(messageId), 1)));
+                    new HopCopy("KG", messageId, "KZ", List.of("KG"), NodeStores.sealed(region.node("KZ"),
+                            messageId), 1)));
 
-            await().atMost(VIA_HUB_WITHIN).until(() -> receiptsAtKz(messageId) == 2);
-            assertThat(count("KZ", "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'DIVERTED'",
+            await().atMost(VIA_HUB_WITHIN).until(() -> NodeStores.receiptsFor(region.node("KZ"), messageId) == 2);
+            assertThat(NodeStores.count(region.node("KZ"),
+                    "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'DIVERTED'",
                     messageId)).isEqualTo(1);
-            assertThat(count("CARICC", "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'RELAYED'",
+            assertThat(NodeStores.count(region.node("CARICC"),
+                    "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'RELAYED'",
                     messageId)).isEqualTo(1);
-            assertThat(count("KG", "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'DUPLICATE'"
+            assertThat(NodeStores.count(region.node("KG"),
+                    "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'DUPLICATE'"
                     + " AND peer = 'CARICC'", messageId)).isEqualTo(1);
-            assertThat(count("KG", "SELECT COUNT(*) FROM received_message WHERE message_id = ?", messageId))
+            assertThat(NodeStores.count(region.node("KG"),
+                    "SELECT COUNT(*) FROM received_message WHERE message_id = ?", messageId))
                     .isEqualTo(1);
             assertThat(deliveringPeerAtKg(messageId)).as("the record of the first copy stands").isEqualTo("KZ");
             assertThat(Documents.inboxIds(region.node("KG").services().api().inbox("seizure-notice", null, null,
                     "50"))).containsExactly(messageId);
-            assertThat(dispatchedIds(dispatch)).containsExactly(messageId);
+            assertThat(NodeStores.dispatchedIds(dispatch)).containsExactly(messageId);
             assertThat(recipientAtKz(messageId)).containsEntry("status", "delivered");
         }
     }
@@ -210,42 +211,5 @@ class FallbackIT {
             }
         }
         return null;
-    }
-
-    private long receiptsAtKz(String messageId) throws SQLException {
-        return count("KZ", "SELECT COUNT(*) FROM received_message WHERE kind = 'receipt' AND document_json LIKE ?",
-                "%" + messageId + "%");
-    }
-
-    private byte[] sealedAtKz(String messageId) throws SQLException {
-        try (java.sql.Connection connection = region.node("KZ").services().database().connection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT wire FROM sent_message WHERE message_id = ?")) {
-            query.setString(1, messageId);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                return row.getBytes(1);
-            }
-        }
-    }
-
-    private long count(String node, String sql, String parameter) throws SQLException {
-        try (java.sql.Connection connection = region.node(node).services().database().connection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    /** Everything the subscriber is given until nothing more comes for two seconds. */
-    private static List<String> dispatchedIds(MessageConsumer dispatch) throws JMSException {
-        List<String> ids = new ArrayList<>();
-        for (Message message; (message = dispatch.receive(2_000)) != null; ) {
-            ids.add(message.getStringProperty(MessageProperties.MESSAGE_ID));
-        }
-        return ids;
     }
 }

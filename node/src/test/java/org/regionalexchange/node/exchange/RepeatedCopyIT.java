@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.jms.Connection;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.node.app.Documents;
 import org.regionalexchange.node.app.LocalRegion;
 import org.regionalexchange.node.broker.BrokerAddresses;
-import org.regionalexchange.node.broker.MessageProperties;
 import org.regionalexchange.node.broker.NodeSecurityManager;
 import org.regionalexchange.node.broker.PeerConnections;
 
@@ -61,57 +54,24 @@ class RepeatedCopyIT {
             subscriber.start();
 
             String messageId = region.node("KZ").submit(Documents.seizureNotice(List.of("KG")));
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiptsAtKz(messageId) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> NodeStores.receiptsFor(region.node("KZ"),
+                    messageId) == 1);
 
             Injector sameSender = new Injector(region, "KZ");
-            byte[] sealed = sealedAtKz(messageId);
+            byte[] sealed = NodeStores.sealed(region.node("KZ"), messageId);
             sameSender.deliver(sealed, messageId, "KG");
             sameSender.deliver(sealed, messageId, "KG");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiptsAtKz(messageId) == 3);
-            assertThat(count("KG", "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'DUPLICATE'",
+            await().atMost(Duration.ofSeconds(30)).until(() -> NodeStores.receiptsFor(region.node("KZ"),
+                    messageId) == 3);
+            assertThat(NodeStores.count(region.node("KG"),
+                    "SELECT COUNT(*) FROM audit_log WHERE message_id = ? AND decision = 'DUPLICATE'",
                     messageId)).isEqualTo(2);
-            assertThat(count("KG", "SELECT COUNT(*) FROM received_message WHERE message_id = ?", messageId))
+            assertThat(NodeStores.count(region.node("KG"),
+                    "SELECT COUNT(*) FROM received_message WHERE message_id = ?", messageId))
                     .isEqualTo(1);
             assertThat(region.node("KZ").services().api().status(messageId)).contains("\"status\":\"delivered\"");
-            assertThat(dispatchedIds(dispatch)).containsExactly(messageId);
+            assertThat(NodeStores.dispatchedIds(dispatch)).containsExactly(messageId);
         }
-    }
-
-    private long receiptsAtKz(String messageId) throws SQLException {
-        return count("KZ", "SELECT COUNT(*) FROM received_message WHERE kind = 'receipt' AND document_json LIKE ?",
-                "%" + messageId + "%");
-    }
-
-    private byte[] sealedAtKz(String messageId) throws SQLException {
-        try (java.sql.Connection connection = region.node("KZ").services().database().connection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT wire FROM sent_message WHERE message_id = ?")) {
-            query.setString(1, messageId);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                return row.getBytes(1);
-            }
-        }
-    }
-
-    private long count(String node, String sql, String parameter) throws SQLException {
-        try (java.sql.Connection connection = region.node(node).services().database().connection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    /** Everything the subscriber is given until nothing more comes for two seconds. */
-    private static List<String> dispatchedIds(MessageConsumer dispatch) throws JMSException {
-        List<String> ids = new ArrayList<>();
-        for (Message message; (message = dispatch.receive(2_000)) != null; ) {
-            ids.add(message.getStringProperty(MessageProperties.MESSAGE_ID));
-        }
-        return ids;
     }
 }
