@@ -11,7 +11,8 @@ public enum MessageKind {
     PRE_ARRIVAL_WARNING("pre-arrival-warning"),
     OUTCOME_REPORT("outcome-report"),
     RECEIPT("receipt"),
-    AUDIT_CHECKPOINT("audit-checkpoint");
+    AUDIT_CHECKPOINT("audit-checkpoint"),
+    MEMBER_DIRECTORY("member-directory");
 
     private final String id;
 
@@ -21,6 +22,14 @@ public enum MessageKind {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * Whether a receipt's {@code supports} may name the kind: the document kinds of the first release, which receipt
+     * 1-1-0 lists. The member directory is not declared: every member reads the directories its hub publishes.
+     */
+    public boolean declaredInReceipts() {
+        return this != MEMBER_DIRECTORY;
     }
 
     public static MessageKind fromId(String id) {

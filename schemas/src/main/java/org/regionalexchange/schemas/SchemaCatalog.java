@@ -111,6 +111,17 @@ public final class SchemaCatalog {
         return Collections.unmodifiableMap(supported);
     }
 
+    /** {@link #supported()} as a receipt's {@code supports} may carry it: the kinds {@link MessageKind#declaredInReceipts()}. */
+    public Map<String, List<String>> receiptDeclaration() {
+        Map<String, List<String>> declared = new TreeMap<>(supported());
+        for (MessageKind kind : MessageKind.values()) {
+            if (!kind.declaredInReceipts()) {
+                declared.remove(kind.id());
+            }
+        }
+        return Collections.unmodifiableMap(declared);
+    }
+
     public List<Violation> validateHeader(JsonNode header) {
         return violations(this.header, header);
     }

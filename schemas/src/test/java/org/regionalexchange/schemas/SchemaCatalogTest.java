@@ -25,7 +25,7 @@ class SchemaCatalogTest {
     void unknownKindNamesTheValidKinds() {
         assertThatThrownBy(() -> MessageKind.fromId("seizure"))
                 .hasMessage("unknown kind 'seizure': use one of seizure-notice, list-entry, early-warning, "
-                        + "pre-arrival-warning, outcome-report, receipt, audit-checkpoint");
+                        + "pre-arrival-warning, outcome-report, receipt, audit-checkpoint, member-directory");
     }
 
     @Test
@@ -65,7 +65,8 @@ class SchemaCatalogTest {
             Map<String, List<String>> supported = CATALOG.supported();
 
             assertThat(supported).containsOnlyKeys("audit-checkpoint", "early-warning", "list-entry",
-                    "outcome-report", "pre-arrival-warning", "receipt", "seizure-notice");
+                    "member-directory", "outcome-report", "pre-arrival-warning", "receipt", "seizure-notice");
+            assertThat(CATALOG.receiptDeclaration()).doesNotContainKey("member-directory").hasSize(7);
             assertThat(List.copyOf(supported.keySet())).isSorted();
             assertThat(supported.get("receipt")).containsExactly("1-0-0", "1-1-0");
             assertThat(supported.get("audit-checkpoint")).containsExactly("1-0-0");
@@ -74,7 +75,7 @@ class SchemaCatalogTest {
         @Test
         void supportedVersionsMakeAValidReceiptDeclaration() {
             ObjectNode receipt = example("valid/receipt/1-1-0/kg-delivered.json");
-            receipt.set("supports", ExampleFiles.JSON.valueToTree(CATALOG.supported()));
+            receipt.set("supports", ExampleFiles.JSON.valueToTree(CATALOG.receiptDeclaration()));
 
             assertThat(CATALOG.validateDocument(MessageKind.RECEIPT, receipt)).isEmpty();
         }
