@@ -32,6 +32,10 @@ final class ApiContract {
     static final String USERS = "direct:api-users";
     static final String UNITS = "direct:api-units";
     static final String ADD_UNIT = "direct:api-add-unit";
+    static final String DIRECTORY = "direct:api-directory";
+    static final String PUT_MEMBER = "direct:api-put-member";
+    static final String REMOVE_MEMBER = "direct:api-remove-member";
+    static final String PUBLISH_DIRECTORY = "direct:api-publish-directory";
     static final String REMOVE_UNIT = "direct:api-remove-unit";
     static final String UNIT_DELIVERIES = "direct:api-unit-deliveries";
     static final String ADD_USER = "direct:api-add-user";
@@ -280,6 +284,34 @@ final class ApiContract {
                 .param().name("limit").type(RestParamType.query).dataType("integer").required(false)
                     .description("at most this many (1 to 500, default 100)").endParam()
                 .to(UNIT_DELIVERIES);
+        refusals(rest);
+        rest.get("/directory").id("rest-directory").security("basic")
+                .description("The member directory in force at this node: its version, when the hub issued it and"
+                        + " will publish the next, every member with its endpoint and certificates (revoked or not),"
+                        + " and the CRL it carries; version 0 before the first. Any role.")
+                .produces(ApiRoutes.JSON).outType(DirectoryBody.class).to(DIRECTORY);
+        refusals(rest);
+        rest.put("/directory/members/{node}").id("rest-put-member").security("basic")
+                .description("On the hub: add a member or replace its entry (certificates after a rotation, a new"
+                        + " endpoint) and publish the next directory version to every member at once. Body:"
+                        + " {certificates: {tls, signing, encryption} as PEM or base64 DER, endpoint?: {host, port},"
+                        + " name?, organisation?}; each certificate must chain to the regional root and name the node."
+                        + " Role: admin.")
+                .produces(ApiRoutes.JSON)
+                .param().name("node").type(RestParamType.path).dataType("string").endParam()
+                .outType(DirectoryBody.class).to(PUT_MEMBER);
+        refusals(rest);
+        rest.delete("/directory/members/{node}").id("rest-remove-member").security("basic")
+                .description("On the hub: remove a member and publish the next directory version; REGIONAL no"
+                        + " longer includes it and nothing is sealed for it. Role: admin.")
+                .produces(ApiRoutes.JSON)
+                .param().name("node").type(RestParamType.path).dataType("string").endParam()
+                .outType(DirectoryBody.class).to(REMOVE_MEMBER);
+        refusals(rest);
+        rest.post("/directory/publish").id("rest-publish-directory").security("basic")
+                .description("On the hub: publish the next directory version now, with the CRL in use (after `certs"
+                        + " revoke`, instead of waiting for the next check). Role: admin.")
+                .produces(ApiRoutes.JSON).outType(DirectoryBody.class).to(PUBLISH_DIRECTORY);
         refusals(rest);
         rest.get("/openapi.json").id("rest-openapi").security("basic")
                 .description("This document. Any role.").produces(ApiRoutes.JSON).to(OPENAPI);

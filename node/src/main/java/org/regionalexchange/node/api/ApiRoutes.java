@@ -35,13 +35,15 @@ public final class ApiRoutes extends RouteBuilder {
     private final OperatorDesks desks;
     private final UserAccounts accounts;
     private final UnitAccounts units;
+    private final DirectoryDesk directory;
     private final ApiGuard guard;
     private final String nodeId;
     private final RegionalPicture picture;
 
     public ApiRoutes(NodeApi api, OperatorDesks desks, UserAccounts accounts, UnitAccounts units, ApiGuard guard,
-            String nodeId, RegionalPicture picture) {
+            String nodeId, RegionalPicture picture, DirectoryDesk directory) {
         this.units = units;
+        this.directory = directory;
         this.picture = picture;
         this.api = api;
         this.desks = desks;
@@ -203,6 +205,26 @@ public final class ApiRoutes extends RouteBuilder {
         from(ApiContract.UNIT_DELIVERIES).routeId("api-unit-deliveries")
                 .process(guard.allow(ADMIN, AUDITOR))
                 .setBody(method(units, "deliveries(${header.name}, ${header.limit})"))
+                .process(json(200));
+
+        from(ApiContract.DIRECTORY).routeId("api-directory")
+                .process(guard.allow(Role.values()))
+                .setBody(method(directory, "view"))
+                .process(json(200));
+        from(ApiContract.PUT_MEMBER).routeId("api-put-member")
+                .process(guard.allow(ADMIN))
+                .process(ApiRoutes::requireJson)
+                .convertBodyTo(String.class)
+                .setBody(method(directory, "putMember(${header.node}, ${body}, ${exchangeProperty." + ApiGuard.USER
+                        + "})"))
+                .process(json(200));
+        from(ApiContract.REMOVE_MEMBER).routeId("api-remove-member")
+                .process(guard.allow(ADMIN))
+                .setBody(method(directory, "removeMember(${header.node}, ${exchangeProperty." + ApiGuard.USER + "})"))
+                .process(json(200));
+        from(ApiContract.PUBLISH_DIRECTORY).routeId("api-publish-directory")
+                .process(guard.allow(ADMIN))
+                .setBody(method(directory, "publish(${exchangeProperty." + ApiGuard.USER + "})"))
                 .process(json(200));
 
         from(ApiContract.OPENAPI).routeId("api-openapi")

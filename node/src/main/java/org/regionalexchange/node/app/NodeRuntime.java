@@ -84,6 +84,12 @@ public final class NodeRuntime implements AutoCloseable {
             NodeTasks tasks = new NodeTasks(settings.nodeId());
             NodeRuntime runtime = new NodeRuntime(services, main, factories, tasks, linkProbe.start(), clock);
             runtime.receiptBatcher.start();
+            services.submitter().set(runtime::submit);
+            if (services.publisher() != null) {
+                services.publisher().start(HubDirectory.configuredMembers(settings));
+                tasks.every(settings.directory().checkEvery(), "checking whether a member directory is due",
+                        services.publisher()::publishIfDue);
+            }
             tasks.every(receiptCheckPeriod(settings.delivery().receiptWait()), "the check for overdue receipts",
                     services.receiptWatch()::resendOverdue);
             tasks.every(settings.auditAnchorInterval(), "anchoring the audit chain",

@@ -24,6 +24,11 @@ import org.regionalexchange.node.broker.LocalUsers;
 import org.regionalexchange.node.broker.NodeSecurityManager;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.crypto.MessageOpener;
+import org.regionalexchange.node.directory.DirectoryInForce;
+import org.regionalexchange.node.directory.DirectoryPublisher;
+import org.regionalexchange.node.api.DirectoryDesk;
+import org.regionalexchange.node.outbox.Submission;
+import org.regionalexchange.node.store.Directories;
 import org.regionalexchange.node.crypto.MessageSealer;
 import org.regionalexchange.node.crypto.NodeKeyring;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
@@ -82,7 +87,9 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, ApiUsers apiUsers,
         NodeMetrics metrics, ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit,
         AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk,
-        ReceivedMessages received, Receipts receipts, HopHealth hops, NextHopResolver resolver) {
+        ReceivedMessages received, Receipts receipts, HopHealth hops, NextHopResolver resolver,
+        DirectoryInForce directory, DirectoryPublisher publisher,
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Function<Submission, String>> submitter) {
 
     static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
@@ -95,6 +102,9 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         NodeDatabase database = NodeDatabase.open(settings.database().url(), settings.database().user(),
                 settings.database().password());
         CustomsUnits customsUnits = new CustomsUnits(database);
+        Directories directories = new Directories(database);
+        DirectoryInForce directory = DirectoryInForce.load(settings.nodeId(), settings.hub(), settings.region(), trust,
+                directories, clock);
         EmbeddedBroker broker = startBroker(settings, internal, trust, database, customsUnits, clock);
         UnitRegistry unitRegistry = new UnitRegistry(customsUnits, new UnitRegistry.Queues() {
             @Override
@@ -123,10 +133,11 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         AuditLog audit = new AuditLog(database, clock);
         // Each link's state, from hand-overs and heartbeats: a neighbour whose link is down is reached through the hub.
         HopHealth hops = new HopHealth(clock, settings.links().upWithin(), settings.links().downAfter());
-        NextHopResolver resolver = new NextHopResolver(settings.nodeId(), settings.hub(), settings.region(),
+        NextHopResolver resolver = new NextHopResolver(settings.nodeId(), settings.hub(), directory::region,
                 settings.peers().values().stream().filter(p -> p.direct() || p.nodeId().equals(settings.hub()))
                         .map(NodeSettings.PeerSettings::nodeId).toList(), hops::isUsable);
-        CertificateDirectory directory = new CertificateDirectory(settings.pki().certificatesDir());
+        CertificateDirectory certificates = new CertificateDirectory(settings.pki().certificatesDir(),
+                directory::encryptionCertificate, () -> directory.version() > 0);
         SchemaCatalog catalog = settings.rules().highestSchema() == null ? SchemaCatalog.load()
                 : SchemaCatalog.load(SchemaVersion.parse(settings.rules().highestSchema()));
         MemberSchemas members = MemberSchemas.load(database);
@@ -139,15 +150,15 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         SentLedger sentLedger = new SentLedger(settings.nodeId(), sent, audit, delivery.receiptWait(), clock);
         InboundLedger inboundLedger = new InboundLedger(audit);
         Receipts receipts = new Receipts(settings.nodeId(), sent, received, clock, metrics::receiptLatency,
-                new Receipts.Declarations(versions, versions.declaresInReceipts() ? catalog.supported()
+                new Receipts.Declarations(versions, versions.declaresInReceipts() ? catalog.receiptDeclaration()
                         : java.util.Map.of(), members::declare));
         List<RoutesBuilder> routes = new ArrayList<>();
         StoredMessages known = new StoredMessages(settings.nodeId(), sent, received);
-        MessageRules rules = new MessageRules(settings.nodeId(), settings.region(), clock,
+        MessageRules rules = new MessageRules(settings.nodeId(), directory::region, clock,
                 settings.rules().clockTolerance(), known);
-        routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, directory, clock,
+        routes.add(new OutboxRoutes(new SubmissionChecker(settings.nodeId(), catalog, resolver, certificates, clock,
                 rules, versions),
-                new Sealing(new MessageSealer(keys, clock), directory, metrics.sealTimer(),
+                new Sealing(new MessageSealer(keys, clock), certificates, metrics.sealTimer(),
                         settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
         routes.add(new DeliveryRoutes(settings.nodeId(), settings.peers().keySet(), sentLedger, hops,
@@ -158,7 +169,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new QuarantineBudget(settings.broker().inboxLimits().quarantinePerHour()), metrics::rejected)));
         routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
                 new Acceptance(new MessageOpener(keys, trust, clock, json), catalog, received, audit, clock,
-                        metrics.openTimer(), rules, settings.rules().referenceAttempts()),
+                        metrics.openTimer(), rules, settings.rules().referenceAttempts(), directory),
                 new LocalDispatcher(dispatchFactory, received, new UnitDispatch(unitRegistry,
                         new UnitRouting(settings.organisation()), customsUnits, clock), clock), receipts, settings.peers().keySet(),
                 delivery.inboxConsumers()));
@@ -181,13 +192,22 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         QuarantineDesk quarantineDesk = new QuarantineDesk(quarantine, audit, deskFactory, clock);
         DeadLetterDesk deadLetterDesk = new DeadLetterDesk(deskFactory, broker, audit);
         ApiUsers apiUsers = new ApiUsers(settings.http().usersFile());
+        // The hub publishes the directory through its own outbox, which exists once the routes run (NodeRuntime).
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Function<Submission, String>> submitter =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        DirectoryPublisher publisher = settings.isHub() ? new DirectoryPublisher(settings.nodeId(), directory,
+                directories, trust, clock, settings.directory().lifetime(), document -> submitter.get().apply(
+                        HubDirectory.submission(document))) : null;
+        // A revocation the directory brings closes the revoked peer's open connections too, not only new ones.
+        directory.onApplied(applied -> broker.closeConnections(trust::isRevoked));
         routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
                 new UserAccounts(apiUsers), new UnitAccounts(unitRegistry, customsUnits), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(),
                 new RegionalPicture(received, sighted, settings.region().stream().filter(id -> !id.equals(settings.hub()))
-                        .toList(), clock)));
+                        .toList(), clock), new DirectoryDesk(settings.nodeId(), directory, publisher, trust::isRevoked,
+                clock)));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
-                deadLetterDesk, received, receipts, hops, resolver);
+                deadLetterDesk, received, receipts, hops, resolver, directory, publisher, submitter);
     }
 
     /**

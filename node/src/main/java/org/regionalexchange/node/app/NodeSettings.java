@@ -25,6 +25,7 @@ import org.regionalexchange.node.rules.VersionRules;
  * @param picture what the node makes of what it receives: the first-sighting alert
  * @param organisation the organisation that runs this node (by default its node id): TLP:AMBER+STRICT and RED stay
  *     within it, so only customs units registered as of the same organisation may get them
+ * @param directory how the hub publishes the member directory
  */
 public record NodeSettings(
         String nodeId,
@@ -43,7 +44,8 @@ public record NodeSettings(
         JsonLimits limits,
         RulesSettings rules,
         PictureSettings picture,
-        String organisation) {
+        String organisation,
+        DirectorySettings directory) {
 
     public NodeSettings {
         region = List.copyOf(region);
@@ -161,6 +163,15 @@ public record NodeSettings(
      */
     public record PictureSettings(boolean firstSighting, String automaticUpTo, java.time.Duration alertLifetime,
             Path knownSubstances) {}
+
+    /**
+     * The member directory, as the hub publishes it (README, "The member directory").
+     *
+     * @param lifetime how long a directory stays current: the hub publishes the next one, changed or not, after half
+     *        of it, so a member that missed versions catches up within that time
+     * @param checkEvery how often the hub checks whether a new version is due (a newer CRL, half the lifetime gone)
+     */
+    public record DirectorySettings(java.time.Duration lifetime, java.time.Duration checkEvery) {}
 
     /**
      * The REST API's listener.

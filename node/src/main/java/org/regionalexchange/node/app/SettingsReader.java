@@ -88,7 +88,19 @@ public final class SettingsReader {
                 duration("node.audit.anchor-interval", optional("node.audit.anchor-interval").orElse("PT5S")),
                 duration("node.audit.checkpoint-interval",
                         optional("node.audit.checkpoint-interval").orElse("PT5M")), limits, rules(),
-                picture(nodeId.equals(hub)), optional("node.organisation").map(String::strip).orElse(nodeId));
+                picture(nodeId.equals(hub)), optional("node.organisation").map(String::strip).orElse(nodeId),
+                directory());
+    }
+
+    private NodeSettings.DirectorySettings directory() {
+        Duration lifetime = duration("node.directory.lifetime", optional("node.directory.lifetime").orElse("P7D"));
+        Duration checkEvery = duration("node.directory.check-every",
+                optional("node.directory.check-every").orElse("PT1M"));
+        if (lifetime.compareTo(checkEvery.multipliedBy(4)) < 0) {
+            throw new SettingsException("node.directory.lifetime", lifetime + " is shorter than four checks ("
+                    + checkEvery + " each)", "set node.directory.lifetime to days, or check more often");
+        }
+        return new NodeSettings.DirectorySettings(lifetime, checkEvery);
     }
 
     private NodeSettings.PictureSettings picture(boolean hub) {

@@ -111,6 +111,32 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every open connection whose client certificate the predicate picks: a peer revoked while connected loses
+     * its connections at once, as a new one is refused at authentication.
+     *
+     * @return how many were closed
+     */
+    public int closeConnections(java.util.function.Predicate<java.security.cert.X509Certificate> revoked) {
+        if (server == null) {
+            return 0;
+        }
+        int closed = 0;
+        for (org.apache.activemq.artemis.spi.core.protocol.RemotingConnection connection
+                : server.getActiveMQServer().getRemotingService().getConnections()) {
+            java.security.cert.X509Certificate[] chain = org.apache.activemq.artemis.utils.CertificateUtil
+                    .getCertsFromConnection(connection);
+            if (chain != null && chain.length > 0 && revoked.test(chain[0])) {
+                LOG.warn("broker of {}: closing the connection of {} from {}: its certificate is revoked",
+                        config.nodeId(), chain[0].getSubjectX500Principal(), connection.getRemoteAddress());
+                connection.fail(new org.apache.activemq.artemis.api.core.ActiveMQSecurityException(
+                        "the certificate of this connection is revoked"));
+                closed++;
+            }
+        }
+        return closed;
+    }
+
     /** Removes a queue with whatever waits in it, and its address; nothing when there is no such queue. */
     public void removeQueue(String queue) {
         try {

@@ -8,6 +8,8 @@ import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.AuditEntry;
 import org.regionalexchange.node.audit.Decision;
 import org.regionalexchange.node.crypto.MessageOpener;
+import org.regionalexchange.node.directory.DirectoryInForce;
+import org.regionalexchange.node.directory.MemberDirectory;
 import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.failure.RejectedMessageException;
@@ -15,6 +17,7 @@ import org.regionalexchange.node.rules.MessageRules;
 import org.regionalexchange.node.rules.ReceivedMessageCheck;
 import org.regionalexchange.node.rules.RuleReport;
 import org.regionalexchange.node.store.ReceivedMessages;
+import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +45,16 @@ public final class Acceptance {
     private final Clock clock;
     private final Timer openTimer;
     private final int referenceAttempts;
+    private final DirectoryInForce directory;
 
-    /** @param referenceAttempts how many deliveries of a copy may wait for the alert it updates or cancels */
+    /**
+     * @param referenceAttempts how many deliveries of a copy may wait for the alert it updates or cancels
+     * @param directory the member directory in force, which a received directory replaces when it passes its checks
+     */
     public Acceptance(MessageOpener opener, SchemaCatalog catalog, ReceivedMessages received, AuditLog audit,
-            Clock clock, Timer openTimer, MessageRules rules, int referenceAttempts) {
+            Clock clock, Timer openTimer, MessageRules rules, int referenceAttempts, DirectoryInForce directory) {
         this.opener = opener;
+        this.directory = directory;
         this.referenceAttempts = referenceAttempts;
         this.openTimer = openTimer;
         this.check = new ReceivedMessageCheck(catalog, rules);
@@ -61,16 +69,23 @@ public final class Acceptance {
 
     public Accepted accept(OpenedMessage message, Incoming incoming) {
         keepsTheRules(message, incoming);
+        MemberDirectory published = message.kind().equals(MessageKind.MEMBER_DIRECTORY.id())
+                ? directory.check(message.messageId(), message.sender(), message.document()) : null;
         String digest = AuditEntry.sha256(message.signedContent());
         String wireDigest = AuditEntry.sha256(incoming.wire());
         Instant now = clock.instant();
         ReceivedMessages.Received record = new ReceivedMessages.Received(message.messageId(), message.kind(),
                 message.sender(), now, incoming.peer(), digest, message.header().toString(),
                 message.document().toString());
-        return audit.inTransaction("storing received message " + message.messageId(), (connection, entries) -> {
+        Accepted accepted = audit.inTransaction("storing received message " + message.messageId(),
+                (connection, entries) -> {
             Optional<ReceivedMessages.Stored> earlier = received.stored(connection, message.messageId());
             if (earlier.isEmpty()) {
                 received.insert(connection, record);
+                if (published != null) {
+                    directory.keep(connection, message.messageId(), message.sender(), published,
+                            message.document().toString());
+                }
                 entries.append(message.messageId(), wireDigest, incoming.peer(),
                         message.kind().equals("receipt") ? Decision.RECEIPT : Decision.RECEIVED);
                 return new Accepted(message, false, false, now);
@@ -82,6 +97,10 @@ public final class Acceptance {
             entries.append(message.messageId(), wireDigest, incoming.peer(), Decision.DUPLICATE);
             return new Accepted(message, true, earlier.get().dispatched(), earlier.get().receivedAt());
         });
+        if (published != null) {
+            directory.applied(message.messageId(), published);
+        }
+        return accepted;
     }
 
     private void keepsTheRules(OpenedMessage message, Incoming incoming) {

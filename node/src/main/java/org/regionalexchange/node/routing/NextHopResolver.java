@@ -24,7 +24,7 @@ public final class NextHopResolver {
 
     private final String self;
     private final String hub;
-    private final List<String> region;
+    private final java.util.function.Supplier<? extends Collection<String>> region;
     private final Set<String> directPeers;
     private final Predicate<String> usable;
 
@@ -39,9 +39,18 @@ public final class NextHopResolver {
      */
     public NextHopResolver(String self, String hub, Collection<String> region, Collection<String> directPeers,
             Predicate<String> usable) {
+        this(self, hub, members(region), directPeers, usable);
+    }
+
+    /**
+     * @param region the members REGIONAL stands for as of now: the member directory in force changes them
+     * @param usable as above
+     */
+    public NextHopResolver(String self, String hub, java.util.function.Supplier<? extends Collection<String>> region,
+            Collection<String> directPeers, Predicate<String> usable) {
         this.self = self;
         this.hub = hub;
-        this.region = List.copyOf(region);
+        this.region = region;
         this.directPeers = Set.copyOf(directPeers);
         this.usable = usable;
     }
@@ -51,7 +60,7 @@ public final class NextHopResolver {
         Set<String> expanded = new LinkedHashSet<>();
         for (String recipient : recipients) {
             if (recipient.equals(REGIONAL)) {
-                region.stream().filter(member -> !member.equals(sender)).forEach(expanded::add);
+                region.get().stream().filter(member -> !member.equals(sender)).forEach(expanded::add);
             } else {
                 expanded.add(recipient);
             }
@@ -106,5 +115,10 @@ public final class NextHopResolver {
     /** Whether a recipient is this node or can be reached from it. */
     public boolean reaches(String recipient) {
         return recipient.equals(self) || directPeers.contains(recipient) || hasHubLink();
+    }
+
+    private static java.util.function.Supplier<List<String>> members(Collection<String> region) {
+        List<String> fixed = List.copyOf(region);
+        return () -> fixed;
     }
 }

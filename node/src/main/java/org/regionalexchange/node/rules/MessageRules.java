@@ -24,7 +24,7 @@ public final class MessageRules {
     private static final String REGIONAL = "REGIONAL";
 
     private final String self;
-    private final List<String> region;
+    private final java.util.function.Supplier<? extends Collection<String>> region;
     private final Clock clock;
     private final Duration tolerance;
     private final KnownMessages known;
@@ -36,11 +36,22 @@ public final class MessageRules {
      */
     public MessageRules(String self, Collection<String> region, Clock clock, Duration tolerance,
             KnownMessages known) {
+        this(self, fixed(region), clock, tolerance, known);
+    }
+
+    /** @param region the members REGIONAL stands for as of now: the member directory in force changes them */
+    public MessageRules(String self, java.util.function.Supplier<? extends Collection<String>> region, Clock clock,
+            Duration tolerance, KnownMessages known) {
         this.self = self;
-        this.region = List.copyOf(region);
+        this.region = region;
         this.clock = clock;
         this.tolerance = tolerance;
         this.known = known;
+    }
+
+    private static java.util.function.Supplier<List<String>> fixed(Collection<String> region) {
+        List<String> members = List.copyOf(region);
+        return () -> members;
     }
 
     /** Whether references are looked up in a store; offline they are not. */
@@ -54,7 +65,7 @@ public final class MessageRules {
         List<RuleViolation> found = new ArrayList<>();
         if (!addressed(header)) {
             found.add(RuleViolation.of(RejectReason.NOT_ADDRESSED, "/header/recipients", "does not list " + self
-                    + (region.contains(self) ? " or REGIONAL" : "") + ": this node was not addressed by " + sender));
+                    + (region.get().contains(self) ? " or REGIONAL" : "") + ": this node was not addressed by " + sender));
         }
         Instant latest = clock.instant().plus(tolerance);
         if (signingTime.isAfter(latest)) {
@@ -105,7 +116,7 @@ public final class MessageRules {
         String sender = header.path("sender").asText();
         for (JsonNode recipient : header.path("recipients")) {
             String id = recipient.asText();
-            if (id.equals(self) || id.equals(REGIONAL) && region.contains(self) && !self.equals(sender)) {
+            if (id.equals(self) || id.equals(REGIONAL) && region.get().contains(self) && !self.equals(sender)) {
                 return true;
             }
         }
