@@ -35,6 +35,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "Not Found", detail);
     }
 
+    /** The request is allowed but this node's state does not admit it (for example: only the hub does that). */
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "Conflict", detail);
+    }
+
     public static ApiProblem badRequest(String pointer, String message) {
         return new ApiProblem(400, "Bad Request", message, List.of(new Violation(pointer, message)));
     }

@@ -52,7 +52,7 @@ public final class DirectoryDesk {
      * Adds a member or replaces its entry with {@code {certificates: {tls, signing, encryption}, endpoint?: {host,
      * port}, name?, organisation?}}, certificates as PEM or base64 DER.
      *
-     * @throws ApiProblem 400 naming the field that is wrong, 403 on a node that is not the hub
+     * @throws ApiProblem 400 naming the field that is wrong, 409 on a node that is not the hub
      */
     public String putMember(String node, String json, ApiUser admin) {
         DirectoryPublisher hub = hubOnly();
@@ -82,7 +82,7 @@ public final class DirectoryDesk {
         return view();
     }
 
-    /** @throws ApiProblem 404 for a node the directory does not list, 403 on a node that is not the hub */
+    /** @throws ApiProblem 404 for a node the directory does not list, 409 on a node that is not the hub */
     public String removeMember(String node, ApiUser admin) {
         DirectoryPublisher hub = hubOnly();
         if (inForce.current().flatMap(directory -> directory.member(node)).isEmpty()) {
@@ -134,7 +134,7 @@ public final class DirectoryDesk {
 
     private DirectoryPublisher hubOnly() {
         if (publisher == null) {
-            throw ApiProblem.forbidden(self + " is not the hub: the member directory is changed on the hub, which"
+            throw ApiProblem.conflict(self + " is not the hub: the member directory is changed on the hub, which"
                     + " publishes it to every member");
         }
         return publisher;

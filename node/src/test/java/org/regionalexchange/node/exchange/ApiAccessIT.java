@@ -84,6 +84,10 @@ class ApiAccessIT {
             new Operation("POST", "api/v1/units", "{\"name\":\"x\"}", EnumSet.of(Role.ADMIN)),
             new Operation("DELETE", "api/v1/units/NOBODY", null, EnumSet.of(Role.ADMIN)),
             new Operation("GET", "api/v1/units/NOBODY/deliveries", null, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
+            new Operation("GET", "api/v1/directory", null, EnumSet.allOf(Role.class)),
+            new Operation("PUT", "api/v1/directory/members/NOBODY", "{}", EnumSet.of(Role.ADMIN)),
+            new Operation("DELETE", "api/v1/directory/members/NOBODY", null, EnumSet.of(Role.ADMIN)),
+            new Operation("POST", "api/v1/directory/publish", null, EnumSet.of(Role.ADMIN)),
             new Operation("GET", "api/v1/openapi.json", null, EnumSet.allOf(Role.class)),
             new Operation("GET", "health", null, EnumSet.allOf(Role.class)),
             new Operation("GET", "metrics", null, EnumSet.of(Role.AUDITOR, Role.ADMIN)));
@@ -98,7 +102,8 @@ class ApiAccessIT {
             Map.Entry<String, JsonNode> path = it.next();
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next().toUpperCase(java.util.Locale.ROOT);
-                String concrete = path.getKey().replace("{id}", NO_SUCH_ID).replace("{name}", "nobody").substring(1);
+                String concrete = path.getKey().replace("{id}", NO_SUCH_ID).replace("{name}", "nobody")
+                        .replace("{node}", "NOBODY").substring(1);
                 ApiClient.Response response = call(anonymous, method, concrete, "{}");
                 if (concrete.equals("health/live")) {
                     assertThat(response.status()).as(method + " " + concrete).isEqualTo(200);
@@ -301,6 +306,7 @@ class ApiAccessIT {
         return switch (method) {
             case "GET" -> client.get(path);
             case "DELETE" -> client.delete(path);
+            case "PUT" -> client.put(path, body == null ? "{}" : body);
             default -> client.post(path, body == null ? "{}" : body);
         };
     }
