@@ -191,17 +191,19 @@ public final class CertificateAuthority {
     }
 
     /**
-     * Records a certificate that a rotation replaced as superseded: it stays valid until now plus the overlap, and
-     * the first CRL signed after that lists it (reason superseded). A member keeps one previous key per purpose, so
-     * an earlier superseded certificate of the same node and purpose still in its overlap is revoked now.
+     * Records that a key rotation replaced a node's certificate. With a positive overlap the certificate stays valid
+     * until now plus the overlap, as {@link SupersededCertificate superseded}, and the first CRL signed after that
+     * lists it (reason superseded); with a zero overlap it is revoked now, as by {@link #revoke}. A member keeps one
+     * previous key per purpose, so an earlier superseded certificate of the same node and purpose still in its
+     * overlap is revoked now either way.
      *
-     * @param overlap how long the replaced certificate stays valid; positive (a zero overlap is {@link #revoke})
+     * @param overlap zero or positive
+     * @return the overlap the replaced certificate is in; empty if it was revoked now
      */
-    public synchronized SupersededCertificate supersede(X509Certificate replaced, String nodeId,
+    public synchronized Optional<SupersededCertificate> replace(X509Certificate replaced, String nodeId,
             CertificatePurpose purpose, Duration overlap) {
-        if (overlap.isNegative() || overlap.isZero()) {
-            throw new IllegalArgumentException("a rotation overlap must be positive, not " + overlap
-                    + ": revoke the replaced certificate instead");
+        if (overlap.isNegative()) {
+            throw new IllegalArgumentException("a rotation overlap cannot be negative (" + overlap + ")");
         }
         Instant now = clock.instant();
         List<SupersededCertificate> earlier = superseded.values().stream()
@@ -210,20 +212,19 @@ public final class CertificateAuthority {
             superseded.remove(entry.serial());
             revoked.putIfAbsent(entry.serial(), new Revocation(now, CRLReason.superseded));
         }
+        if (overlap.isZero()) {
+            revoke(replaced);
+            return Optional.empty();
+        }
         SupersededCertificate entry = new SupersededCertificate(replaced.getSerialNumber(), nodeId, purpose,
                 now.plus(overlap));
         superseded.put(entry.serial(), entry);
-        return entry;
+        return Optional.of(entry);
     }
 
     /** The certificates still in a rotation overlap: valid, and not on any CRL yet. */
     public synchronized List<SupersededCertificate> superseded() {
         return List.copyOf(superseded.values());
-    }
-
-    /** The rotation overlap a certificate is in, if it is superseded and not revoked yet. */
-    public synchronized Optional<SupersededCertificate> superseded(X509Certificate candidate) {
-        return Optional.ofNullable(superseded.get(candidate.getSerialNumber()));
     }
 
     public synchronized boolean isRevoked(X509Certificate candidate) {

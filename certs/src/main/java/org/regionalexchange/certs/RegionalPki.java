@@ -217,12 +217,8 @@ public final class RegionalPki {
                 id -> new EnumMap<>(CertificatePurpose.class)).put(request.purpose(), issued);
         Optional<Instant> overlapEnds = Optional.empty();
         if (replaced != null && !authority.isRevoked(replaced)) {
-            if (overlap.isZero()) {
-                authority.revoke(replaced);
-            } else {
-                overlapEnds = Optional.of(authority.supersede(replaced, request.nodeId(), request.purpose(), overlap)
-                        .overlapEnds());
-            }
+            overlapEnds = authority.replace(replaced, request.nodeId(), request.purpose(), overlap)
+                    .map(SupersededCertificate::overlapEnds);
             publishCrl();
         } else {
             authority.save(directory.resolve("ca"), password);

@@ -195,6 +195,21 @@ class RotationTest {
     }
 
     @Test
+    void aRotationWithoutOverlapDuringAnOverlapRevokesBothReplacedCertificates() throws Exception {
+        MemberFolder.Installed second = enrol(WEEK);
+        enrol(Duration.ZERO);
+
+        X509CRL crl = PkiFiles.readCrl(caricc.crlPem());
+        for (CertificatePurpose purpose : CertificatePurpose.values()) {
+            assertThat(crl.getRevokedCertificate(first.certificates().get(purpose)).getRevocationReason())
+                    .isEqualTo(CRLReason.SUPERSEDED);
+            assertThat(crl.getRevokedCertificate(second.certificates().get(purpose)).getRevocationReason())
+                    .isEqualTo(CRLReason.KEY_COMPROMISE);
+        }
+        assertThat(RegionalPki.load(caricc.directory()).authority().superseded()).isEmpty();
+    }
+
+    @Test
     void anExplicitRevocationEndsTheOverlap() throws Exception {
         enrol(WEEK);
         X509Certificate old = first.certificates().get(CertificatePurpose.SIGNING);
