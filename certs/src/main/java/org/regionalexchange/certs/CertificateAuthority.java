@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -52,6 +53,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * The regional root CA: issues node certificates and publishes the revocation list. ECDSA P-256 throughout, the one
  * suite that both Bouncy Castle and OpenSSL 3.0 handle for TLS 1.3, CMS signatures and CMS key agreement.
  * Time comes from the injected clock so tests can issue certificates that are already expired.
+ *
+ * <p>Its state beside the key, {@code ca/revoked.txt}, holds the next CRL number, every revoked serial (with the
+ * time and, for a certificate whose rotation overlap ended, the reason superseded) and the certificates still in a
+ * rotation overlap ({@link SupersededCertificate}).
  */
 public final class CertificateAuthority {
 
@@ -68,15 +73,20 @@ public final class CertificateAuthority {
     private final PrivateKey key;
     private final X509Certificate certificate;
     private final Clock clock;
-    private final Map<BigInteger, Instant> revoked;
+    private final Map<BigInteger, Revocation> revoked;
+    private final Map<BigInteger, SupersededCertificate> superseded;
     private long crlNumber;
 
+    /** When a certificate was revoked and why ({@link CRLReason}), as its CRL entry states it. */
+    private record Revocation(Instant at, int reason) {}
+
     private CertificateAuthority(PrivateKey key, X509Certificate certificate, Clock clock,
-            Map<BigInteger, Instant> revoked, long crlNumber) {
+            Map<BigInteger, Revocation> revoked, Map<BigInteger, SupersededCertificate> superseded, long crlNumber) {
         this.key = key;
         this.certificate = certificate;
         this.clock = clock;
         this.revoked = new LinkedHashMap<>(revoked);
+        this.superseded = new LinkedHashMap<>(superseded);
         this.crlNumber = crlNumber;
     }
 
@@ -96,7 +106,7 @@ public final class CertificateAuthority {
                             extensions.createSubjectKeyIdentifier(pair.getPublic()));
             X509Certificate root = new JcaX509CertificateConverter()
                     .getCertificate(builder.build(signer(pair.getPrivate())));
-            return new CertificateAuthority(pair.getPrivate(), root, clock, Map.of(), 1);
+            return new CertificateAuthority(pair.getPrivate(), root, clock, Map.of(), Map.of(), 1);
         } catch (IOException | GeneralSecurityException e) {
             throw new PkiException("cannot create the regional root CA: " + e.getMessage(), e);
         }
@@ -170,32 +180,93 @@ public final class CertificateAuthority {
                 new GeneralNames(names.toArray(GeneralName[]::new)));
     }
 
-    /** Revokes a certificate from now on (reason keyCompromise); publish with {@link #currentCrl()}. */
+    /**
+     * Revokes a certificate from now on (reason keyCompromise), ending any rotation overlap it was in; publish with
+     * {@link #currentCrl()}.
+     */
     public synchronized void revoke(X509Certificate revokedCertificate) {
-        revoked.putIfAbsent(revokedCertificate.getSerialNumber(), clock.instant());
+        superseded.remove(revokedCertificate.getSerialNumber());
+        revoked.putIfAbsent(revokedCertificate.getSerialNumber(),
+                new Revocation(clock.instant(), CRLReason.keyCompromise));
+    }
+
+    /**
+     * Records that a key rotation replaced a node's certificate. With a positive overlap the certificate stays valid
+     * until now plus the overlap, as {@link SupersededCertificate superseded}, and the first CRL signed after that
+     * lists it (reason superseded); with a zero overlap it is revoked now, as by {@link #revoke}. A member keeps one
+     * previous key per purpose, so an earlier superseded certificate of the same node and purpose still in its
+     * overlap is revoked now either way.
+     *
+     * @param overlap zero or positive
+     * @return the overlap the replaced certificate is in; empty if it was revoked now
+     */
+    public synchronized Optional<SupersededCertificate> replace(X509Certificate replaced, String nodeId,
+            CertificatePurpose purpose, Duration overlap) {
+        if (overlap.isNegative()) {
+            throw new IllegalArgumentException("a rotation overlap cannot be negative (" + overlap + ")");
+        }
+        Instant now = clock.instant();
+        List<SupersededCertificate> earlier = superseded.values().stream()
+                .filter(entry -> entry.nodeId().equals(nodeId) && entry.purpose() == purpose).toList();
+        for (SupersededCertificate entry : earlier) {
+            superseded.remove(entry.serial());
+            revoked.putIfAbsent(entry.serial(), new Revocation(now, CRLReason.superseded));
+        }
+        if (overlap.isZero()) {
+            revoke(replaced);
+            return Optional.empty();
+        }
+        SupersededCertificate entry = new SupersededCertificate(replaced.getSerialNumber(), nodeId, purpose,
+                now.plus(overlap));
+        superseded.put(entry.serial(), entry);
+        return Optional.of(entry);
+    }
+
+    /** The certificates still in a rotation overlap: valid, and not on any CRL yet. */
+    public synchronized List<SupersededCertificate> superseded() {
+        return List.copyOf(superseded.values());
     }
 
     public synchronized boolean isRevoked(X509Certificate candidate) {
         return revoked.containsKey(candidate.getSerialNumber());
     }
 
-    /** A freshly signed CRL with every revoked serial; each call has a higher CRL number. */
+    /**
+     * A freshly signed CRL with every revoked serial; each call has a higher CRL number. Superseded certificates
+     * whose overlap has ended are revoked first, dated when their overlap ended, so every CRL signed after an overlap
+     * lists the certificate it covered.
+     */
     public synchronized X509CRL currentCrl() {
         Instant now = clock.instant();
+        endOverlaps(now);
         try {
             X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(certificate, Date.from(now))
                     .setNextUpdate(Date.from(now.plus(CRL_VALIDITY)))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate))
                     .addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber++)));
-            revoked.forEach((serial, when) -> builder.addCRLEntry(serial, Date.from(when), CRLReason.keyCompromise));
+            revoked.forEach((serial, revocation) -> builder.addCRLEntry(serial, Date.from(revocation.at()),
+                    revocation.reason()));
             return new JcaX509CRLConverter().getCRL(builder.build(signer(key)));
         } catch (IOException | GeneralSecurityException e) {
             throw new PkiException("cannot sign the revocation list: " + e.getMessage(), e);
         }
     }
 
-    /** Writes the root key (PKCS#12, encrypted), the revocation list and the next CRL number into a folder. */
+    private void endOverlaps(Instant now) {
+        List<SupersededCertificate> ended = superseded.values().stream()
+                .filter(entry -> entry.overlapEndedAt(now)).toList();
+        for (SupersededCertificate entry : ended) {
+            superseded.remove(entry.serial());
+            revoked.putIfAbsent(entry.serial(), new Revocation(entry.overlapEnds(), CRLReason.superseded));
+        }
+    }
+
+    /**
+     * Writes the root key (PKCS#12, encrypted) and the state into a folder: the next CRL number, the revoked serials
+     * ({@code <serial hex> <epoch millis>}, followed by {@code superseded} when that is the reason) and the
+     * certificates still in a rotation overlap ({@link SupersededCertificate}).
+     */
     public synchronized void save(Path directory, char[] password) {
         try {
             Files.createDirectories(directory);
@@ -207,8 +278,11 @@ public final class CertificateAuthority {
             }
             PkiFiles.restrict(directory.resolve("ca.p12"));
             StringBuilder lines = new StringBuilder("next-crl-number " + crlNumber + "\n");
-            revoked.forEach((serial, when) -> lines.append(serial.toString(16)).append(' ')
-                    .append(when.toEpochMilli()).append('\n'));
+            revoked.forEach((serial, revocation) -> lines.append(serial.toString(16)).append(' ')
+                    .append(revocation.at().toEpochMilli())
+                    .append(revocation.reason() == CRLReason.superseded ? " " + SupersededCertificate.KEYWORD : "")
+                    .append('\n'));
+            superseded.values().forEach(entry -> lines.append(entry.stateLine()).append('\n'));
             Files.writeString(directory.resolve("revoked.txt"), lines, StandardCharsets.UTF_8);
         } catch (IOException | GeneralSecurityException e) {
             throw new PkiException("cannot save the CA to " + directory + ": " + e.getMessage(), e);
@@ -225,17 +299,23 @@ public final class CertificateAuthority {
             store.load(in, password);
             PrivateKey key = (PrivateKey) store.getKey("regional-root", password);
             X509Certificate root = (X509Certificate) store.getCertificate("regional-root");
-            Map<BigInteger, Instant> revoked = new LinkedHashMap<>();
+            Map<BigInteger, Revocation> revoked = new LinkedHashMap<>();
+            Map<BigInteger, SupersededCertificate> superseded = new LinkedHashMap<>();
             long next = 1;
             for (String line : Files.readAllLines(directory.resolve("revoked.txt"), StandardCharsets.UTF_8)) {
                 String[] parts = line.split(" ");
+                Optional<SupersededCertificate> overlap = SupersededCertificate.fromStateLine(line);
                 if (parts[0].equals("next-crl-number")) {
                     next = Long.parseLong(parts[1]);
-                } else if (parts.length == 2) {
-                    revoked.put(new BigInteger(parts[0], 16), Instant.ofEpochMilli(Long.parseLong(parts[1])));
+                } else if (overlap.isPresent()) {
+                    superseded.put(overlap.get().serial(), overlap.get());
+                } else if (parts.length == 2 || parts.length == 3 && parts[2].equals(SupersededCertificate.KEYWORD)) {
+                    revoked.put(new BigInteger(parts[0], 16), new Revocation(
+                            Instant.ofEpochMilli(Long.parseLong(parts[1])),
+                            parts.length == 3 ? CRLReason.superseded : CRLReason.keyCompromise));
                 }
             }
-            return new CertificateAuthority(key, root, clock, revoked, next);
+            return new CertificateAuthority(key, root, clock, revoked, superseded, next);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new PkiException("cannot load the CA from " + directory + ": " + e.getMessage(), e);
         }

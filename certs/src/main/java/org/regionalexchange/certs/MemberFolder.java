@@ -47,11 +47,22 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  * UZ/node.p12  UZ/tls.p12  UZ/{tls,signing,encryption}.crt.pem   after install: the node's keystores
  * ca.crt.pem  truststore.p12  crl.pem                         after install: the regional root and its CRL
  * </pre>
+ *
+ * <p>A key rotation is the same three steps on a folder that has installed keys: {@code request} makes the new keys
+ * beside the installed ones, which the node keeps using; {@code install} replaces them, keeping the replaced
+ * encryption key in node.p12 as {@value #PREVIOUS_ENCRYPTION_ALIAS} so that messages sealed for the old encryption
+ * certificate during the CA's overlap still open.
  */
 public final class MemberFolder {
 
     /** The keystore holding the keys of requests whose certificates are not installed yet. */
     public static final String REQUESTED_KEYSTORE = "requested.p12";
+
+    /**
+     * The node.p12 alias of the encryption key a rotation replaced: kept (one, the latest) so that messages other
+     * members sealed for the old encryption certificate before they learned the new one still open.
+     */
+    public static final String PREVIOUS_ENCRYPTION_ALIAS = "encryption-previous";
 
     private final Path directory;
     private final Clock clock;
@@ -65,12 +76,24 @@ public final class MemberFolder {
         return new MemberFolder(directory, Clock.systemUTC());
     }
 
-    /** The files {@link #request} wrote: the pending keystore and one request per purpose. */
-    public record Requested(String nodeId, Path keystore, Map<CertificatePurpose, Path> requests) {}
+    /**
+     * The files {@link #request} wrote: the pending keystore and one request per purpose.
+     *
+     * @param rotates the installed keystore whose keys these requests will replace on install (a rotation); empty for
+     *     a first enrolment
+     */
+    public record Requested(String nodeId, Path keystore, Map<CertificatePurpose, Path> requests,
+            Optional<Path> rotates) {}
 
-    /** What {@link #install} wrote, ready for a node started with {@code node.pki.dir} on this folder. */
+    /**
+     * What {@link #install} wrote, ready for a node started with {@code node.pki.dir} on this folder.
+     *
+     * @param previousEncryption the encryption certificate a rotation replaced, whose key node.p12 keeps as
+     *     {@value #PREVIOUS_ENCRYPTION_ALIAS}; empty for a first install
+     */
     public record Installed(String nodeId, Path keystore, Path tlsKeystore, Path truststore, Path caCertificate,
-            Optional<Path> crl, Map<CertificatePurpose, X509Certificate> certificates) {}
+            Optional<Path> crl, Map<CertificatePurpose, X509Certificate> certificates,
+            Optional<X509Certificate> previousEncryption) {}
 
     public Path directory() {
         return directory;
@@ -111,19 +134,24 @@ public final class MemberFolder {
 
     /**
      * Makes the node's three key pairs (EC P-256, as the CA's own) and a signed request for each. The private keys go
-     * only into {@code <NODE>/requested.p12} under the member's password.
+     * only into {@code <NODE>/requested.p12} under the member's password. On a folder with installed keys this starts
+     * a rotation: node.p12 is only read, to check that the password opens it (install puts old and new keys in it
+     * together), and the node keeps using it until {@link #install}.
      *
-     * @param replacePending whether to discard keys of earlier requests not installed yet
+     * @param replacePending whether to discard keys of earlier requests not installed yet (never installed keys)
      */
     public Requested request(String nodeId, char[] password, boolean replacePending) {
         NodeIds.requireValid(nodeId);
         refuseCaFolder("make the member's keys");
         Path keystore = requestedKeystore(nodeId);
+        Optional<Path> rotates = Optional.of(keystore(nodeId)).filter(Files::isRegularFile);
         if (Files.exists(keystore) && !replacePending) {
             throw new PkiException(nodeId + " already has requests waiting in " + keystore + " (their keys are only "
                     + "there): install their certificates with `certs install`, or pass --force to discard those "
-                    + "keys and make new requests");
+                    + "keys and make new requests" + rotates.map(installed -> " (the installed keys in " + installed
+                    + " are kept either way)").orElse(""));
         }
+        rotates.ifPresent(installed -> requireOpens(installed, password, nodeId));
         try {
             Files.createDirectories(keystore.getParent());
         } catch (IOException e) {
@@ -144,7 +172,19 @@ public final class MemberFolder {
             PkiFiles.writePem(file, request);
             written.put(purpose, file);
         });
-        return new Requested(nodeId, keystore, written);
+        return new Requested(nodeId, keystore, written, rotates);
+    }
+
+    /** A rotation's keys go under the installed keys' password: install writes both into the one node.p12. */
+    private static void requireOpens(Path installed, char[] password, String nodeId) {
+        try {
+            PkiFiles.readKeystore(installed, password);
+        } catch (PkiException e) {
+            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new PkiException("the password does not open the installed keys of " + nodeId + " in " + installed
+                    + " (" + reason + "): a rotation's new keys must be under the same password, since install "
+                    + "keeps the replaced encryption key beside them; give the password of node.p12", e);
+        }
     }
 
     /** A request as {@link RequestPolicy} accepts it: subject CN=node, OU=purpose; exactly the purpose's usages. */
@@ -188,7 +228,10 @@ public final class MemberFolder {
      * Puts certificates CARICC issued for this folder's requests together with their keys: each must chain to the
      * given regional root and certify a key in {@code <NODE>/requested.p12}; all three purposes are installed at
      * once. Writes node.p12, tls.p12, the certificates as PEM, ca.crt.pem, truststore.p12 and, when given, the CRL
-     * (checked to be signed by the root); then removes requested.p12, whose keys now live in node.p12.
+     * (checked to be signed by the root); then removes requested.p12, whose keys now live in node.p12. When this
+     * replaces installed keys (a rotation), node.p12 keeps the replaced encryption key as
+     * {@value #PREVIOUS_ENCRYPTION_ALIAS}, instead of any kept from an earlier rotation; the replaced tls and signing
+     * keys are dropped, since their certificates stay valid at the receivers without them until the CA revokes them.
      */
     public Installed install(char[] password, List<Path> certificateFiles, Path rootFile, Optional<Path> crlFile) {
         refuseCaFolder("install a member's keys");
@@ -224,12 +267,15 @@ public final class MemberFolder {
         }
         Optional<X509CRL> crl = crlFile.map(file -> crl(file, root, rootFile));
         Map<CertificatePurpose, PrivateKey> keys = matchingKeys(nodeId, password, issued, sources);
+        Optional<KeyStore.PrivateKeyEntry> previous = replacedEncryption(nodeId, password,
+                issued.get(CertificatePurpose.ENCRYPTION));
 
         Map<String, KeyStore.PrivateKeyEntry> entries = new LinkedHashMap<>();
         for (CertificatePurpose purpose : CertificatePurpose.values()) {
             entries.put(purpose.alias(), new KeyStore.PrivateKeyEntry(keys.get(purpose),
                     new Certificate[] {issued.get(purpose), root}));
         }
+        previous.ifPresent(entry -> entries.put(PREVIOUS_ENCRYPTION_ALIAS, entry));
         PkiFiles.writeKeyEntries(keystore(nodeId), password, entries);
         PkiFiles.writeKeyEntries(tlsKeystore(nodeId), password,
                 Map.of(CertificatePurpose.TLS.alias(), entries.get(CertificatePurpose.TLS.alias())));
@@ -246,7 +292,45 @@ public final class MemberFolder {
                     + " (its keys are now in node.p12): remove it by hand", e);
         }
         return new Installed(nodeId, keystore(nodeId), tlsKeystore(nodeId), truststore(), caCertificatePem(),
-                crl.map(list -> crlPem()), issued);
+                crl.map(list -> crlPem()), issued,
+                previous.map(entry -> (X509Certificate) entry.getCertificate()));
+    }
+
+    /**
+     * The encryption key of the installed node.p12 that this install replaces, to keep beside the new one; empty
+     * on a first install. If node.p12 already holds the new key (an install interrupted after writing it), the key
+     * kept then is kept again.
+     */
+    private Optional<KeyStore.PrivateKeyEntry> replacedEncryption(String nodeId, char[] password,
+            X509Certificate next) {
+        Path installed = keystore(nodeId);
+        if (!Files.isRegularFile(installed)) {
+            return Optional.empty();
+        }
+        KeyStore store;
+        try {
+            store = PkiFiles.readKeystore(installed, password);
+        } catch (PkiException e) {
+            throw new PkiException("cannot open the installed keys of " + nodeId + " in " + installed + " to keep "
+                    + "the replaced encryption key: install with the password of node.p12, the one the new keys "
+                    + "were requested under", e);
+        }
+        try {
+            KeyStore.ProtectionParameter protection = new KeyStore.PasswordProtection(password);
+            if (!(store.getEntry(CertificatePurpose.ENCRYPTION.alias(), protection)
+                    instanceof KeyStore.PrivateKeyEntry current)) {
+                return Optional.empty();
+            }
+            if (!Arrays.equals(current.getCertificate().getPublicKey().getEncoded(),
+                    next.getPublicKey().getEncoded())) {
+                return Optional.of(current);
+            }
+            return store.getEntry(PREVIOUS_ENCRYPTION_ALIAS, protection) instanceof KeyStore.PrivateKeyEntry kept
+                    ? Optional.of(kept) : Optional.empty();
+        } catch (GeneralSecurityException e) {
+            throw new PkiException("cannot read the installed encryption key in " + installed + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private Map<CertificatePurpose, PrivateKey> matchingKeys(String nodeId, char[] password,

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -70,8 +71,12 @@ final class PkiFiles {
         }
     }
 
-    /** Writes key entries, each under its alias with its chain (leaf first), into a new PKCS#12 file. */
+    /**
+     * Writes key entries, each under its alias with its chain (leaf first), into a new PKCS#12 file. The file is
+     * replaced in one step, so a failed write leaves the keystore that was there (a node's installed keys) whole.
+     */
     static void writeKeyEntries(Path file, char[] password, Map<String, KeyStore.PrivateKeyEntry> entries) {
+        Path written = file.resolveSibling(file.getFileName() + ".new");
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -79,11 +84,17 @@ final class PkiFiles {
                 store.setKeyEntry(entry.getKey(), entry.getValue().getPrivateKey(), password,
                         entry.getValue().getCertificateChain());
             }
-            try (OutputStream out = Files.newOutputStream(file)) {
+            try (OutputStream out = Files.newOutputStream(written)) {
+                restrict(written);
                 store.store(out, password);
             }
-            restrict(file);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | GeneralSecurityException e) {
+            try {
+                Files.deleteIfExists(written);
+            } catch (IOException ignored) {
+                // The message below names the keystore; a stray .new file beside it holds nothing in use.
+            }
             throw new PkiException("cannot write keystore " + file + ": " + e.getMessage(), e);
         }
     }

@@ -13,6 +13,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -34,6 +36,9 @@ import java.util.stream.Stream;
  * UZ/{tls,signing,encryption}.crt.pem   (a node enrolled by request: certificates only, its keys stay with it)
  * ca/issued.txt                         (every certificate signed for a request: serial, node, purpose, expiry)
  * </pre>
+ *
+ * {@code ca/revoked.txt} is the CA's state: the next CRL number, the revoked serials, and the certificates a rotation
+ * replaced that are still in their overlap ({@link SupersededCertificate}).
  */
 public final class RegionalPki {
 
@@ -170,13 +175,30 @@ public final class RegionalPki {
     }
 
     /**
+     * Signs an accepted request and revokes at once the certificate it replaces, as {@link #sign(RequestPolicy
+     * .AcceptedRequest, Duration)} with a zero overlap.
+     */
+    public Signed sign(RequestPolicy.AcceptedRequest request) {
+        return sign(request, Duration.ZERO);
+    }
+
+    /**
      * Signs an accepted request: certifies the member's key, writes the certificate to {@code <NODE>/<purpose>.crt.pem}
-     * and a line to ca/issued.txt. A certificate it replaces (the member made new keys) is revoked and a new CRL
-     * published, so only one key per node and purpose is ever valid.
+     * and a line to ca/issued.txt. A certificate it replaces (the member rotated its keys) stays valid for the
+     * overlap, recorded as {@link SupersededCertificate superseded}, and the first CRL published after the overlap
+     * lists it; with a zero overlap it is revoked now. Either way a new CRL is published when a certificate was
+     * replaced.
      *
+     * @param overlap how long a replaced certificate stays valid: long enough for the member to install the new
+     *     certificates and for every sender to learn the new encryption certificate; zero when the old key is
+     *     compromised or lost
      * @return the issued certificate and the one it replaced, if any
      */
-    public synchronized Signed sign(RequestPolicy.AcceptedRequest request) {
+    public synchronized Signed sign(RequestPolicy.AcceptedRequest request, Duration overlap) {
+        if (overlap.isNegative()) {
+            throw new PkiException("the overlap " + overlap + " is negative: give a duration such as P7D, or PT0S to "
+                    + "revoke the replaced certificates at once");
+        }
         requireEnrollable(request);
         Path nodeDir = directory.resolve(request.nodeId());
         X509Certificate issued = authority.certify(request.nodeId(), request.purpose(), request.publicKey());
@@ -193,18 +215,25 @@ public final class RegionalPki {
         PkiFiles.writePem(nodeDir.resolve(request.purpose().alias() + ".crt.pem"), issued);
         X509Certificate replaced = enrolled.computeIfAbsent(request.nodeId(),
                 id -> new EnumMap<>(CertificatePurpose.class)).put(request.purpose(), issued);
+        Optional<Instant> overlapEnds = Optional.empty();
         if (replaced != null && !authority.isRevoked(replaced)) {
-            authority.revoke(replaced);
+            overlapEnds = authority.replace(replaced, request.nodeId(), request.purpose(), overlap)
+                    .map(SupersededCertificate::overlapEnds);
             publishCrl();
         } else {
             authority.save(directory.resolve("ca"), password);
         }
-        return new Signed(request, issued, Optional.ofNullable(replaced));
+        return new Signed(request, issued, Optional.ofNullable(replaced), overlapEnds);
     }
 
-    /** A certificate signed for a request, and the earlier one of the same node and purpose it revoked. */
+    /**
+     * A certificate signed for a request, and the earlier one of the same node and purpose it replaced.
+     *
+     * @param overlapEnds until when the replaced certificate stays valid; empty if it was revoked at once (or there
+     *     was none)
+     */
     public record Signed(RequestPolicy.AcceptedRequest request, X509Certificate certificate,
-            Optional<X509Certificate> replaced) {
+            Optional<X509Certificate> replaced, Optional<Instant> overlapEnds) {
 
         /** Writes the certificate as PEM, for the member to install. */
         public void writeTo(Path file) {
@@ -245,7 +274,10 @@ public final class RegionalPki {
         return publishCrl();
     }
 
-    /** Signs a fresh CRL, writes crl.pem and crl.der, and saves the CA state. */
+    /**
+     * Signs a fresh CRL, writes crl.pem and crl.der, and saves the CA state. Superseded certificates whose overlap has
+     * ended are revoked first ({@link CertificateAuthority#currentCrl()}), so this CRL lists them.
+     */
     public synchronized X509CRL publishCrl() {
         X509CRL crl = authority.currentCrl();
         PkiFiles.writeCrl(directory, crl);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import org.regionalexchange.certs.RequestPolicy;
 import org.regionalexchange.certs.RequestRefusedException;
 import org.regionalexchange.certs.NodeKeys;
 import org.regionalexchange.certs.RegionalPki;
+import org.regionalexchange.certs.SupersededCertificate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
  * enrolment by request, where a member makes its own keys ({@code request}), CARICC signs the requests
  * ({@code sign}) and the member puts the certificates with its keys ({@code install}).
  */
-@Command(name = "certs", mixinStandardHelpOptions = true, version = "regional-exchange certs 0.1.0",
+@Command(name = "certs", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "regional-exchange certs 0.1.0",
         description = "Regional PKI for the exchange network (ECDSA P-256).",
         subcommands = {CertsCli.Region.class, CertsCli.Issue.class, CertsCli.Revoke.class, CertsCli.Crl.class,
                 CertsCli.Show.class, CertsCli.Request.class, CertsCli.Sign.class, CertsCli.Install.class})
@@ -136,7 +139,8 @@ public final class CertsCli {
         }
     }
 
-    @Command(name = "crl", description = "Publish a fresh CRL (do this before the current one's nextUpdate).")
+    @Command(name = "crl", description = {"Publish a fresh CRL (do this before the current one's nextUpdate).",
+            "It also lists every certificate a rotation superseded whose overlap (sign --overlap) has ended."})
     static final class Crl implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -145,8 +149,20 @@ public final class CertsCli {
 
         @Override
         public Integer call() {
-            X509CRL crl = RegionalPki.load(pki).publishCrl();
-            spec.commandLine().getOut().printf("CRL published, next update %s%n", crl.getNextUpdate().toInstant());
+            RegionalPki regional = RegionalPki.load(pki);
+            List<SupersededCertificate> before = regional.authority().superseded();
+            X509CRL crl = regional.publishCrl();
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.printf("CRL published, next update %s%n", crl.getNextUpdate().toInstant());
+            for (SupersededCertificate entry : before) {
+                if (crl.getRevokedCertificate(entry.serial()) != null) {
+                    printer.printf("  now lists %s %s serial %s (superseded, overlap ended %s)%n", entry.nodeId(),
+                            entry.purpose().alias(), entry.serial().toString(16), entry.overlapEnds());
+                }
+            }
+            regional.authority().superseded().forEach(entry -> printer.printf("  %s %s serial %s superseded, "
+                    + "valid until %s: publish again after then%n", entry.nodeId(), entry.purpose().alias(),
+                    entry.serial().toString(16), entry.overlapEnds()));
             return 0;
         }
     }
@@ -169,12 +185,19 @@ public final class CertsCli {
                                 certificate.getSerialNumber().toString(16), certificate.getNotAfter().toInstant(),
                                 regional.authority().isRevoked(certificate) ? "  REVOKED" : "",
                                 regional.enrolledNodeIds().contains(id) ? "  (by request)" : ""))));
+            regional.authority().superseded().forEach(entry -> printer.printf(
+                    "%-7s %-10s serial %s superseded, valid until %s, then on the next CRL%n", entry.nodeId(),
+                    entry.purpose().alias(), entry.serial().toString(16), entry.overlapEnds()));
             return 0;
         }
     }
 
-    @Command(name = "request", description = "On the member's machine: make the node's three key pairs and "
-            + "certificate requests to send to CARICC. The keys stay in --dir under the member's password.")
+    @Command(name = "request", description = {"On the member's machine: make the node's three key pairs and "
+            + "certificate requests to send to CARICC. The keys stay in --dir under the member's password.",
+            "",
+            "In a folder with installed keys this starts a key rotation: the new keys wait in <NODE>/requested.p12, "
+            + "under the same password as the installed <NODE>/node.p12, which the node keeps using until "
+            + "`certs install`."})
     static final class Request implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -185,7 +208,8 @@ public final class CertsCli {
         Path dir;
         @Option(names = "--password-file", description = "File holding the keystore password (else asked twice).")
         Path passwordFile;
-        @Option(names = "--force", description = "Discard keys of earlier requests not installed yet.")
+        @Option(names = "--force", description = "Discard keys of earlier requests not installed yet (installed keys "
+                + "are never touched).")
         boolean force;
 
         @Override
@@ -199,6 +223,8 @@ public final class CertsCli {
                     requested.keystore());
             requested.requests().forEach((purpose, file) -> printer.printf("  request %-10s %s%n",
                     purpose.alias(), file));
+            requested.rotates().ifPresent(installed -> printer.printf("this is a key rotation: the node keeps using "
+                    + "the installed keys in %s until you install the new certificates%n", installed));
             printer.printf("send the three .csr.pem files to CARICC; install what comes back with%n"
                     + "  certs install --dir %s --certificates %s-*.crt.pem --ca-certificate ca.crt.pem "
                     + "--crl crl.pem%n", dir, node);
@@ -206,8 +232,18 @@ public final class CertsCli {
         }
     }
 
-    @Command(name = "sign", description = "At CARICC: check members' certificate requests against the regional "
-            + "policy and sign them; if any is refused, none is signed.")
+    @Command(name = "sign", description = {"At CARICC: check members' certificate requests against the regional "
+            + "policy and sign them; if any is refused, none is signed.",
+            "",
+            "A request for a node and purpose that already has a certificate is a key rotation. The replaced "
+            + "certificate is not revoked at once: it stays valid for the --overlap, so that messages other members "
+            + "seal for the old encryption certificate, or the node signed with its old signing key, still open "
+            + "while the member installs the new certificates and the others learn of them. The CA records it as "
+            + "superseded (in ca/revoked.txt) with the time its overlap ends; the first CRL published after that "
+            + "time (by `certs crl`, `revoke`, or a `sign` that replaces a certificate) lists it. A second rotation "
+            + "within the overlap revokes the certificate superseded first, as the member keeps one previous key. "
+            + "With --overlap PT0S the replaced certificate is revoked now and a new CRL published: use that when "
+            + "the old key is compromised or lost."})
     static final class Sign implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -220,6 +256,10 @@ public final class CertsCli {
         String node;
         @Option(names = "--out", description = "Folder for the issued certificates (default: beside each request).")
         Path out;
+        @Option(names = "--overlap", paramLabel = "DURATION", defaultValue = "P7D",
+                converter = OverlapConverter.class, description = "How long a certificate this replaces stays valid, ISO-8601 (default: ${DEFAULT-VALUE}, "
+                        + "one CRL period); PT0S revokes it at once.")
+        Duration overlap;
 
         @Override
         public Integer call() {
@@ -263,15 +303,19 @@ public final class CertsCli {
                 }
             }
             for (RequestPolicy.AcceptedRequest request : accepted) {
-                RegionalPki.Signed signed = regional.sign(request);
+                RegionalPki.Signed signed = regional.sign(request, overlap);
                 Path folder = out != null ? out : parentOf(Path.of(request.source()));
                 Path file = folder.resolve(request.nodeId() + "-" + request.purpose().alias() + ".crt.pem");
                 signed.writeTo(file);
                 printer.printf("signed %s %s: serial %s valid until %s -> %s%n", request.nodeId(),
                         request.purpose().alias(), signed.certificate().getSerialNumber().toString(16),
                         signed.certificate().getNotAfter().toInstant(), file);
-                signed.replaced().ifPresent(old -> printer.printf("  replaces serial %s, now revoked (new CRL %s)%n",
-                        old.getSerialNumber().toString(16), regional.crlPem()));
+                signed.replaced().ifPresent(old -> signed.overlapEnds().ifPresentOrElse(
+                        ends -> printer.printf("  replaces serial %s, which stays valid until %s; the first CRL "
+                                + "published after that (certs crl) lists it%n", old.getSerialNumber().toString(16),
+                                ends),
+                        () -> printer.printf("  replaces serial %s, now revoked (new CRL %s)%n",
+                                old.getSerialNumber().toString(16), regional.crlPem())));
             }
             printer.printf("send the member its certificates with %s and %s%n", regional.caCertificatePem(),
                     regional.crlPem());
@@ -284,8 +328,13 @@ public final class CertsCli {
         }
     }
 
-    @Command(name = "install", description = "On the member's machine: put the certificates CARICC issued with the "
-            + "keys of this folder's requests, in the layout a node reads (node.pki.dir).")
+    @Command(name = "install", description = {"On the member's machine: put the certificates CARICC issued with the "
+            + "keys of this folder's requests, in the layout a node reads (node.pki.dir).",
+            "",
+            "Over installed keys (a rotation) node.p12 keeps the replaced encryption key as alias "
+            + MemberFolder.PREVIOUS_ENCRYPTION_ALIAS + ", so messages sealed for the old encryption certificate "
+            + "during CARICC's overlap still open; only the latest replaced key is kept. Restart the node to use "
+            + "the new keys."})
     static final class Install implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -312,13 +361,20 @@ public final class CertsCli {
                     "  %-10s serial %s valid until %s%n", purpose.alias(),
                     certificate.getSerialNumber().toString(16), certificate.getNotAfter().toInstant()));
             printer.printf("  keystores    %s, %s%n", installed.keystore(), installed.tlsKeystore());
+            installed.previousEncryption().ifPresent(previous -> printer.printf("  kept         the replaced "
+                    + "encryption key (serial %s) as %s in %s: messages sealed for it still open%n",
+                    previous.getSerialNumber().toString(16), MemberFolder.PREVIOUS_ENCRYPTION_ALIAS,
+                    installed.keystore()));
             printer.printf("  truststore   %s%n", installed.truststore());
             printer.printf("  root CA      %s%n", installed.caCertificate());
             printer.printf("  CRL          %s%n", installed.crl().map(Path::toString)
                     .orElse("none: copy CARICC's crl.pem to " + dir.resolve("crl.pem") + " before the node starts"));
-            printer.printf("start the node with node.pki.dir=%s and node.pki.password-file=%s (or $NODE_KEYSTORE_"
-                    + "PASSWORD); other members' <NODE>/encryption.crt.pem go into the same folder%n", dir,
+            printer.printf("%s the node with node.pki.dir=%s and node.pki.password-file=%s (or $NODE_KEYSTORE_"
+                    + "PASSWORD); other members' <NODE>/encryption.crt.pem go into the same folder%n",
+                    installed.previousEncryption().isPresent() ? "restart" : "start", dir,
                     passwordFile != null ? passwordFile : "<your password file>");
+            installed.previousEncryption().ifPresent(previous -> printer.printf("then have the other members "
+                    + "take the new %s/encryption.crt.pem before CARICC's overlap ends%n", installed.nodeId()));
             return 0;
         }
     }

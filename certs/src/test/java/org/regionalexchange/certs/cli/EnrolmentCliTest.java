@@ -123,6 +123,74 @@ class EnrolmentCliTest {
         assertThat(member.resolve("UZ")).doesNotExist();
     }
 
+    @Test
+    void aRotationKeepsTheReplacedCertificatesValidForTheOverlapAndTheOldEncryptionKey() throws Exception {
+        Path outbox = folder.resolve("to-uz");
+        assertThat(request()).isZero();
+        assertThat(sign(outbox)).isZero();
+        assertThat(install(outbox)).as(err.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("kept");
+
+        out.getBuffer().setLength(0);
+        assertThat(request()).isZero();
+        assertThat(out.toString()).contains("this is a key rotation: the node keeps using the installed keys in "
+                + member.resolve("UZ/node.p12"));
+        assertThat(sign(outbox)).isZero();
+        assertThat(out.toString()).containsPattern("replaces serial [0-9a-f]+, which stays valid until \\S+; the "
+                + "first CRL published after that \\(certs crl\\) lists it");
+        assertThat(install(outbox)).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("kept +the replaced encryption key \\(serial [0-9a-f]+\\) as "
+                + "encryption-previous in").contains("restart the node with node.pki.dir=");
+        KeyStore keyring = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(member.resolve("UZ/node.p12"))) {
+            keyring.load(in, "uz-keystore-password".toCharArray());
+        }
+        assertThat(Collections.list(keyring.aliases())).containsExactlyInAnyOrder("tls", "signing", "encryption",
+                "encryption-previous");
+
+        assertThat(run("show", "--pki", ca.toString())).isZero();
+        assertThat(out.toString()).containsPattern("UZ +encryption +serial [0-9a-f]+ superseded, valid until \\S+, "
+                + "then on the next CRL");
+        assertThat(run("crl", "--pki", ca.toString())).isZero();
+        assertThat(out.toString()).containsPattern("UZ signing serial [0-9a-f]+ superseded, valid until \\S+: "
+                + "publish again after then");
+        assertThat(Files.readString(ca.resolve("ca/revoked.txt"))).containsPattern("(?m)^superseded [0-9a-f]+ UZ "
+                + "encryption [0-9]+$");
+
+        assertThat(request()).isZero();
+        assertThat(run("sign", "--ca", ca.toString(), "--node", "UZ", "--overlap", "P7", "--request",
+                member.resolve("UZ-tls.csr.pem").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("'P7' is not an ISO-8601 duration: use e.g. P7D");
+        assertThat(run("sign", "--ca", ca.toString(), "--node", "UZ", "--overlap", "-P1D", "--request",
+                member.resolve("UZ-tls.csr.pem").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("'-P1D' is negative");
+        assertThat(sign(outbox, "--overlap", "PT0S")).isZero();
+        assertThat(out.toString()).containsPattern("replaces serial [0-9a-f]+, now revoked \\(new CRL ");
+
+        assertThat(run("sign", "--help")).isZero();
+        assertThat(out.toString()).contains("--overlap").contains("superseded").contains("PT0S");
+    }
+
+    private int request() {
+        return run("request", "--node", "UZ", "--dir", member.toString(), "--password-file", passwordFile.toString());
+    }
+
+    private int sign(Path outbox, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("sign", "--ca", ca.toString(), "--node", "UZ", "--out",
+                outbox.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--request", member.resolve("UZ-tls.csr.pem").toString(),
+                member.resolve("UZ-signing.csr.pem").toString(), member.resolve("UZ-encryption.csr.pem").toString()));
+        return run(args.toArray(String[]::new));
+    }
+
+    private int install(Path outbox) {
+        return run("install", "--dir", member.toString(), "--password-file", passwordFile.toString(),
+                "--ca-certificate", ca.resolve("ca.crt.pem").toString(), "--crl", ca.resolve("crl.pem").toString(),
+                "--certificates", outbox.resolve("UZ-tls.crt.pem").toString(),
+                outbox.resolve("UZ-signing.crt.pem").toString(), outbox.resolve("UZ-encryption.crt.pem").toString());
+    }
+
     private int run(String... args) {
         CommandLine commandLine = CertsCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));

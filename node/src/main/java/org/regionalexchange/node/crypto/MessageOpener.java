@@ -2,12 +2,15 @@ package org.regionalexchange.node.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.regionalexchange.node.envelope.EnvelopeCodec;
 import org.regionalexchange.node.envelope.InvalidJsonException;
@@ -22,7 +25,8 @@ import org.regionalexchange.node.trust.RegionalTrust;
 /**
  * Opens an envelope addressed to this node, in the order of DESIGN.md section 4: decrypt, verify the signature, trust
  * the signer at signing time, check revocation now, match the signer to the sender, match the clear header to the
- * signed one, check expiry. The first failed check decides the reason code.
+ * signed one, check expiry. The first failed check decides the reason code. An envelope sealed for the encryption
+ * certificate this node replaced at its last key rotation opens too, while the node keeps that key.
  */
 public final class MessageOpener {
 
@@ -77,14 +81,22 @@ public final class MessageOpener {
             throw new RejectedMessageException(RejectReason.MALFORMED, messageId,
                     "the protected part is not a CMS AuthEnvelopedData", e);
         }
-        RecipientInformation mine = enveloped.getRecipientInfos()
-                .get(new JceKeyAgreeRecipientId(keys.encryptionCertificate()));
-        if (mine == null) {
-            throw new RejectedMessageException(RejectReason.NOT_A_RECIPIENT, messageId,
-                    "not encrypted for " + keys.nodeId() + "'s encryption certificate");
+        RecipientInformationStore recipients = enveloped.getRecipientInfos();
+        List<X509Certificate> certificates = keys.encryptionCertificates();
+        for (X509Certificate certificate : certificates) {
+            RecipientInformation mine = recipients.get(new JceKeyAgreeRecipientId(certificate));
+            if (mine != null) {
+                return content(mine, certificate, messageId);
+            }
         }
+        throw new RejectedMessageException(RejectReason.NOT_A_RECIPIENT, messageId,
+                "not encrypted for " + keys.nodeId() + "'s encryption certificate" + (certificates.size() > 1
+                        ? " nor the one it kept from before its last key rotation" : ""));
+    }
+
+    private byte[] content(RecipientInformation mine, X509Certificate sealedFor, String messageId) {
         try {
-            return mine.getContent(keys.decryptor());
+            return mine.getContent(keys.decryptor(sealedFor));
         } catch (CMSException | RuntimeException e) {
             throw new RejectedMessageException(RejectReason.DECRYPT_FAILED, messageId,
                     "decryption failed its integrity check", e);

@@ -21,8 +21,30 @@ public interface NodeKeyring {
     /** A fresh signer for one signature with the signing key. */
     ContentSigner signer();
 
+    /** The current encryption certificate: the one other members seal for, and the sender's own copy is sealed for. */
     X509Certificate encryptionCertificate();
 
-    /** Unwraps content-encryption keys addressed to this node's encryption certificate. */
+    /** Unwraps content-encryption keys addressed to this node's current encryption certificate. */
     Recipient decryptor();
+
+    /**
+     * Every encryption certificate this node holds a key for, the current one first, then any kept from before a
+     * key rotation, so that messages sealed for the old certificate during the CA's overlap still open.
+     */
+    default List<X509Certificate> encryptionCertificates() {
+        return List.of(encryptionCertificate());
+    }
+
+    /**
+     * Unwraps content-encryption keys addressed to one of {@link #encryptionCertificates()}.
+     *
+     * @throws IllegalArgumentException if this node holds no key for that certificate
+     */
+    default Recipient decryptor(X509Certificate certificate) {
+        if (!certificate.equals(encryptionCertificate())) {
+            throw new IllegalArgumentException("no key of " + nodeId() + " for encryption certificate serial "
+                    + certificate.getSerialNumber().toString(16));
+        }
+        return decryptor();
+    }
 }

@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.cms.Recipient;
@@ -18,21 +19,30 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.regionalexchange.node.trust.NodeIdentity;
 
-/** A keyring read from the node's PKCS#12 file with the entries {@code signing} and {@code encryption}. */
+/**
+ * A keyring read from the node's PKCS#12 file with the entries {@code signing} and {@code encryption}, and after a
+ * key rotation {@value #PREVIOUS_ENCRYPTION_ALIAS}: the replaced encryption key that {@code certs install} keeps, so
+ * that messages sealed for the old encryption certificate still open.
+ */
 public final class Pkcs12NodeKeyring implements NodeKeyring {
+
+    /** The alias of the encryption key a rotation replaced, as {@code certs install} writes it. */
+    public static final String PREVIOUS_ENCRYPTION_ALIAS = "encryption-previous";
 
     private final String nodeId;
     private final PrivateKey signingKey;
     private final List<X509Certificate> signingChain;
-    private final PrivateKey encryptionKey;
-    private final X509Certificate encryptionCertificate;
+    private final List<EncryptionKey> encryptionKeys;
 
-    private Pkcs12NodeKeyring(PrivateKey signingKey, List<X509Certificate> signingChain, PrivateKey encryptionKey,
-            X509Certificate encryptionCertificate) {
+    /** An encryption key with the certificate senders seal for. */
+    private record EncryptionKey(X509Certificate certificate, PrivateKey key) {}
+
+    /** @param encryptionKeys the current key first */
+    private Pkcs12NodeKeyring(PrivateKey signingKey, List<X509Certificate> signingChain,
+            List<EncryptionKey> encryptionKeys) {
         this.signingKey = signingKey;
         this.signingChain = signingChain;
-        this.encryptionKey = encryptionKey;
-        this.encryptionCertificate = encryptionCertificate;
+        this.encryptionKeys = List.copyOf(encryptionKeys);
         this.nodeId = NodeIdentity.of(signingChain.get(0)).orElseThrow(() -> new ProtectionSetupException(
                 "the signing certificate names no node id", null));
     }
@@ -41,8 +51,13 @@ public final class Pkcs12NodeKeyring implements NodeKeyring {
         try (InputStream in = Files.newInputStream(keystore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, password);
-            return new Pkcs12NodeKeyring(key(store, "signing", password), chain(store, "signing"),
-                    key(store, "encryption", password), chain(store, "encryption").get(0));
+            List<EncryptionKey> encryption = new ArrayList<>();
+            encryption.add(new EncryptionKey(chain(store, "encryption").get(0), key(store, "encryption", password)));
+            if (store.isKeyEntry(PREVIOUS_ENCRYPTION_ALIAS)) {
+                encryption.add(new EncryptionKey(chain(store, PREVIOUS_ENCRYPTION_ALIAS).get(0),
+                        key(store, PREVIOUS_ENCRYPTION_ALIAS, password)));
+            }
+            return new Pkcs12NodeKeyring(key(store, "signing", password), chain(store, "signing"), encryption);
         } catch (IOException | GeneralSecurityException e) {
             throw new ProtectionSetupException("cannot read the node keystore " + keystore + ": " + e.getMessage()
                     + " (check node.pki.keystore and its password)", e);
@@ -76,12 +91,29 @@ public final class Pkcs12NodeKeyring implements NodeKeyring {
 
     @Override
     public X509Certificate encryptionCertificate() {
-        return encryptionCertificate;
+        return encryptionKeys.get(0).certificate();
     }
 
     @Override
     public Recipient decryptor() {
-        return new JceKeyAgreeEnvelopedRecipient(encryptionKey).setProvider(BouncyCastle.PROVIDER);
+        return recipient(encryptionKeys.get(0).key());
+    }
+
+    @Override
+    public List<X509Certificate> encryptionCertificates() {
+        return encryptionKeys.stream().map(EncryptionKey::certificate).toList();
+    }
+
+    @Override
+    public Recipient decryptor(X509Certificate certificate) {
+        return encryptionKeys.stream().filter(key -> key.certificate().equals(certificate)).findFirst()
+                .map(key -> recipient(key.key()))
+                .orElseThrow(() -> new IllegalArgumentException("no key of " + nodeId + " for encryption "
+                        + "certificate serial " + certificate.getSerialNumber().toString(16)));
+    }
+
+    private static Recipient recipient(PrivateKey key) {
+        return new JceKeyAgreeEnvelopedRecipient(key).setProvider(BouncyCastle.PROVIDER);
     }
 
     private static PrivateKey key(KeyStore store, String alias, char[] password) throws GeneralSecurityException {
