@@ -27,6 +27,7 @@ public final class Health {
     private final EmbeddedBroker broker;
     private final NodeDatabase database;
     private final List<String> peers;
+    private final List<String> linkedLater = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final HopHealth links;
     private final Supplier<Instant> crlNextUpdate;
     private final Clock clock;
@@ -95,10 +96,18 @@ public final class Health {
         this.clock = clock;
     }
 
+    /** Reports one more peer's link from now on: a member linked while the node runs. */
+    public void addPeer(String peer) {
+        if (!peers.contains(peer) && !linkedLater.contains(peer)) {
+            linkedLater.add(peer);
+        }
+    }
+
     public Report check() {
         Instant now = clock.instant();
         Map<String, Link> report = new LinkedHashMap<>();
         peers.forEach(peer -> report.put(peer, link(peer, now)));
+        linkedLater.forEach(peer -> report.put(peer, link(peer, now)));
         Instant nextUpdate = crlNextUpdate.get();
         return new Report(broker.isActive(), database.isReachable(), now.isBefore(nextUpdate), nextUpdate, report,
                 schemas, certificates(now));

@@ -30,10 +30,22 @@ final class HubDirectory {
 
     private HubDirectory() {}
 
-    /** A directory document to every member, under GREEN: it holds only public certificates and addresses. */
-    static Submission submission(ObjectNode document) {
-        return new Submission(MessageKind.MEMBER_DIRECTORY.id(), List.of("REGIONAL"), "GREEN", document, List.of(),
-                null, "en", "actual");
+    /**
+     * A directory document to every member it lists, under GREEN: it holds only public certificates and addresses.
+     * Addressed by name rather than to REGIONAL, so a member that joins with this version is addressed before it
+     * knows it is in the region. A member whose encryption certificate is revoked gets nothing: nothing can be
+     * sealed for it.
+     */
+    static Submission submission(ObjectNode document, java.util.function.Predicate<String> sealable) {
+        List<String> recipients = new java.util.ArrayList<>();
+        String hub = document.path("hub").asText();
+        document.path("members").forEach(member -> {
+            if (!member.path("node").asText().equals(hub) && sealable.test(member.path("node").asText())) {
+                recipients.add(member.path("node").asText());
+            }
+        });
+        return new Submission(MessageKind.MEMBER_DIRECTORY.id(), recipients, "GREEN", document, List.of(), null,
+                "en", "actual");
     }
 
     /** The configured members whose certificates are in the certificates folder; the others are left out, warned. */
@@ -52,6 +64,22 @@ final class HubDirectory {
             }
         }
         return members;
+    }
+
+    /** The members the directory in force gives an endpoint, as peers of the hub (none before the first). */
+    static Map<String, NodeSettings.PeerSettings> linkedMembers(NodeSettings settings,
+            org.regionalexchange.node.directory.DirectoryInForce directory) {
+        Map<String, NodeSettings.PeerSettings> peers = new LinkedHashMap<>();
+        directory.current().ifPresent(current -> current.members().values().forEach(member -> {
+            if (!member.node().equals(settings.nodeId())) {
+                member.endpoint().ifPresent(endpoint -> peers.put(member.node(), peer(member.node(), endpoint)));
+            }
+        }));
+        return peers;
+    }
+
+    static NodeSettings.PeerSettings peer(String node, MemberDirectory.Endpoint endpoint) {
+        return new NodeSettings.PeerSettings(node, endpoint.host(), endpoint.port(), true);
     }
 
     private static Optional<MemberDirectory.Endpoint> endpoint(NodeSettings settings, String node) {

@@ -1,7 +1,6 @@
 package org.regionalexchange.node.app;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -33,6 +32,7 @@ public final class NodeRuntime implements AutoCloseable {
     private final NodeTasks tasks;
     private final LinkProbe linkProbe;
     private final org.regionalexchange.node.inbox.ReceiptBatcher receiptBatcher;
+    private final java.util.Set<String> linked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories, NodeTasks tasks,
             LinkProbe linkProbe, Clock clock) {
@@ -53,8 +53,9 @@ public final class NodeRuntime implements AutoCloseable {
     /** @param camelProperties {@code camel.*} keys from the node's application.properties; they override defaults */
     public static NodeRuntime start(NodeSettings settings, Clock clock, java.util.Map<String, String> camelProperties) {
         InternalCredentials internal = InternalCredentials.generate();
-        List<CachingConnectionFactory> factories = new ArrayList<>();
+        List<CachingConnectionFactory> factories = new java.util.concurrent.CopyOnWriteArrayList<>();
         NodeServices services = NodeServices.create(settings, internal, clock, factories::add);
+        NodeSettings effective = services.settings();
         LinkProbe linkProbe = null;
         try {
             Main main = new Main();
@@ -70,11 +71,11 @@ public final class NodeRuntime implements AutoCloseable {
             // Each peer twice: a cached factory for the hand-overs, and a plain one the heartbeat opens and closes
             // connections with (and closes itself, before the routes stop).
             java.util.Map<String, jakarta.jms.ConnectionFactory> probed = new java.util.LinkedHashMap<>();
-            for (NodeSettings.PeerSettings peer : settings.peers().values()) {
-                CachingConnectionFactory factory = caching(peerFactory(settings, peer));
+            for (NodeSettings.PeerSettings peer : effective.peers().values()) {
+                CachingConnectionFactory factory = caching(peerFactory(effective, peer));
                 factories.add(factory);
                 main.bind(DeliveryRoutes.peerComponent(peer.nodeId()), JmsComponent.jmsComponent(factory));
-                probed.put(peer.nodeId(), peerFactory(settings, peer));
+                probed.put(peer.nodeId(), peerFactory(effective, peer));
             }
             linkProbe = new LinkProbe(settings.nodeId(), probed, services.hops(), settings.links().heartbeatEvery(),
                     services.resolver()::fallsBack);
@@ -85,6 +86,10 @@ public final class NodeRuntime implements AutoCloseable {
             NodeRuntime runtime = new NodeRuntime(services, main, factories, tasks, linkProbe.start(), clock);
             runtime.receiptBatcher.start();
             services.submitter().set(runtime::submit);
+            if (effective.isHub()) {
+                // Before a new version is sent, the hub links to a member it gives an endpoint for the first time.
+                services.directory().onApplied(runtime::linkNewMembers);
+            }
             if (services.publisher() != null) {
                 services.publisher().start(HubDirectory.configuredMembers(settings));
                 tasks.every(settings.directory().checkEvery(), "checking whether a member directory is due",
@@ -142,6 +147,41 @@ public final class NodeRuntime implements AutoCloseable {
             NodeSettings.PeerSettings peer) {
         return PeerConnections.peer(peer.host(), peer.port(), settings.pki().tlsKeystore(), settings.pki().truststore(),
                 settings.pki().password());
+    }
+
+    /**
+     * Links the hub to each member of a directory that gives it an endpoint and is not a peer yet: the broker's inbox
+     * and outbox for it, its JMS component, its hand-over and inbox routes, its heartbeat and its line on /health.
+     */
+    private synchronized void linkNewMembers(org.regionalexchange.node.directory.MemberDirectory directory) {
+        NodeSettings settings = services.settings();
+        for (org.regionalexchange.node.directory.MemberDirectory.Member member : directory.members().values()) {
+            String id = member.node();
+            if (id.equals(settings.nodeId()) || settings.peers().containsKey(id) || linked.contains(id)
+                    || member.endpoint().isEmpty()) {
+                continue;
+            }
+            NodeSettings.PeerSettings peer = HubDirectory.peer(id, member.endpoint().get());
+            try {
+                services.broker().addPeer(id);
+                CachingConnectionFactory factory = caching(peerFactory(settings, peer));
+                factories.add(factory);
+                main.getCamelContext().addComponent(DeliveryRoutes.peerComponent(id),
+                        JmsComponent.jmsComponent(factory));
+                for (org.apache.camel.RoutesBuilder routes : services.peerRoutes().apply(id)) {
+                    main.getCamelContext().addRoutes(routes);
+                }
+                linkProbe.add(id, peerFactory(settings, peer));
+                services.resolver().addDirectPeer(id);
+                services.health().addPeer(id);
+                linked.add(id);
+                LOG.info("{}: linked to the new member {} at {}:{}", settings.nodeId(), id, peer.host(), peer.port());
+            } catch (Exception e) {
+                throw new IllegalStateException(settings.nodeId() + " could not link to the new member " + id + ": "
+                        + e.getMessage() + " (restart the hub: it links to every member of the directory at start)",
+                        e);
+            }
+        }
     }
 
     /** Often enough that a resend leaves at most a quarter of the receipt wait late, at most every 30 s. */

@@ -89,22 +89,27 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk,
         ReceivedMessages received, Receipts receipts, HopHealth hops, NextHopResolver resolver,
         DirectoryInForce directory, DirectoryPublisher publisher,
-        java.util.concurrent.atomic.AtomicReference<java.util.function.Function<Submission, String>> submitter) {
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Function<Submission, String>> submitter,
+        Health health, java.util.function.Function<String, List<RoutesBuilder>> peerRoutes) {
 
-    static NodeServices create(NodeSettings settings, InternalCredentials internal, Clock clock,
+    static NodeServices create(NodeSettings configured, InternalCredentials internal, Clock clock,
             Consumer<CachingConnectionFactory> factories) {
-        NodeKeyring keys = Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password());
-        if (!keys.nodeId().equals(settings.nodeId())) {
+        NodeKeyring keys = Pkcs12NodeKeyring.load(configured.pki().keystore(), configured.pki().password());
+        if (!keys.nodeId().equals(configured.nodeId())) {
             throw new SettingsException("node.pki.keystore", "holds the keys of " + keys.nodeId() + ", not "
-                    + settings.nodeId(), "point it at " + settings.nodeId() + "'s node.p12");
+                    + configured.nodeId(), "point it at " + configured.nodeId() + "'s node.p12");
         }
-        RegionalTrust trust = RegionalTrust.fromFiles(settings.pki().caCertificate(), settings.pki().crl());
-        NodeDatabase database = NodeDatabase.open(settings.database().url(), settings.database().user(),
-                settings.database().password());
+        RegionalTrust trust = RegionalTrust.fromFiles(configured.pki().caCertificate(), configured.pki().crl());
+        NodeDatabase database = NodeDatabase.open(configured.database().url(), configured.database().user(),
+                configured.database().password());
         CustomsUnits customsUnits = new CustomsUnits(database);
         Directories directories = new Directories(database);
-        DirectoryInForce directory = DirectoryInForce.load(settings.nodeId(), settings.hub(), settings.region(), trust,
-                directories, clock);
+        DirectoryInForce directory = DirectoryInForce.load(configured.nodeId(), configured.hub(),
+                configured.region(), trust, directories, clock);
+        // The hub links to every member the directory gives an endpoint, not only to those configured.
+        NodeSettings settings = configured.isHub() ? configured.withPeers(HubDirectory.linkedMembers(configured,
+                directory)) : configured;
+        NodeSettings effective = settings;
         EmbeddedBroker broker = startBroker(settings, internal, trust, database, customsUnits, clock);
         UnitRegistry unitRegistry = new UnitRegistry(customsUnits, new UnitRegistry.Queues() {
             @Override
@@ -161,18 +166,20 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new Sealing(new MessageSealer(keys, clock), certificates, metrics.sealTimer(),
                         settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
-        routes.add(new DeliveryRoutes(settings.nodeId(), settings.peers().keySet(), sentLedger, hops,
-                new Diversion(resolver, outbox::enqueueCopies, sentLedger), delivery.handOvers()));
+        Diversion diversion = new Diversion(resolver, outbox::enqueueCopies, sentLedger);
+        routes.add(new DeliveryRoutes(settings.nodeId(), settings.peers().keySet(), sentLedger, hops, diversion,
+                delivery.handOvers()));
         SubmissionReader submissions = new SubmissionReader(json);
         routes.add(new LocalSubmitRoutes(submissions, new UnitSubmissions(unitRegistry, customsUnits, received)));
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock,
                 new QuarantineBudget(settings.broker().inboxLimits().quarantinePerHour()), metrics::rejected)));
-        routes.add(new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
+        InboxRoutes inboxRoutes = new InboxRoutes(new Relay(settings.nodeId(), resolver, outbox, inboundLedger),
                 new Acceptance(new MessageOpener(keys, trust, clock, json), catalog, received, audit, clock,
                         metrics.openTimer(), rules, settings.rules().referenceAttempts(), directory),
                 new LocalDispatcher(dispatchFactory, received, new UnitDispatch(unitRegistry,
                         new UnitRouting(settings.organisation()), customsUnits, clock), clock), receipts, settings.peers().keySet(),
-                delivery.inboxConsumers()));
+                delivery.inboxConsumers());
+        routes.add(inboxRoutes);
         SightedSubstances sighted = new SightedSubstances(database);
         firstSightings(settings, broker, sighted, clock).ifPresent(routes::add);
         ReceiptWatch receiptWatch = new ReceiptWatch(settings.nodeId(), sent, resolver, outbox::enqueueCopies, audit,
@@ -197,7 +204,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new java.util.concurrent.atomic.AtomicReference<>();
         DirectoryPublisher publisher = settings.isHub() ? new DirectoryPublisher(settings.nodeId(), directory,
                 directories, trust, clock, settings.directory().lifetime(), document -> submitter.get().apply(
-                        HubDirectory.submission(document))) : null;
+                        HubDirectory.submission(document,
+                        node -> directory.encryptionCertificate(node).isPresent()))) : null;
         // A revocation the directory brings closes the revoked peer's open connections too, not only new ones.
         directory.onApplied(applied -> broker.closeConnections(trust::isRevoked));
         routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
@@ -207,7 +215,9 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 clock)));
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
-                deadLetterDesk, received, receipts, hops, resolver, directory, publisher, submitter);
+                deadLetterDesk, received, receipts, hops, resolver, directory, publisher, submitter, health,
+                peer -> List.of(new DeliveryRoutes(effective.nodeId(), List.of(peer), sentLedger, hops, diversion,
+                        delivery.handOvers()), inboxRoutes.forPeer(peer)));
     }
 
     /**

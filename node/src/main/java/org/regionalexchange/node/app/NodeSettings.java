@@ -65,6 +65,14 @@ public record NodeSettings(
         return nodeId.equals(hub);
     }
 
+    /** These settings with more peers: on the hub, the members the directory in force gives an endpoint. */
+    public NodeSettings withPeers(Map<String, PeerSettings> more) {
+        Map<String, PeerSettings> all = new java.util.LinkedHashMap<>(peers);
+        more.forEach(all::putIfAbsent);
+        return new NodeSettings(nodeId, hub, region, dataDir, broker, pki, database, http, all, delivery, links,
+                auditAnchorInterval, auditCheckpointInterval, limits, rules, picture, organisation, directory);
+    }
+
     public Optional<PeerSettings> peer(String id) {
         return Optional.ofNullable(peers.get(id));
     }

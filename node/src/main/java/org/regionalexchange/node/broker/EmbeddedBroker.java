@@ -48,6 +48,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final FullInboxGuard fullInboxGuard;
     private final Set<String> peerInboxes;
     private EmbeddedActiveMQ server;
+    private MessageSizeLimit sizeLimit;
     private String acknowledgedPrefix;
     private java.util.function.BiConsumer<String, String> acknowledged;
 
@@ -55,8 +56,27 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.config = config;
         this.securityManager = securityManager;
         this.fullInboxGuard = new FullInboxGuard(config.nodeId(), this::isFullPeerInbox);
-        this.peerInboxes = config.peers().stream().map(BrokerAddresses::inbox)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.peerInboxes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        config.peers().forEach(peer -> peerInboxes.add(BrokerAddresses.inbox(peer)));
+    }
+
+    /**
+     * Takes a peer linked while the broker runs (a member that joined through the directory): its inbox with the
+     * limits every peer's has, and its outbox, as the configuration gives the peers known at the start.
+     */
+    public void addPeer(String peer) {
+        String inbox = BrokerAddresses.inbox(peer);
+        if (!peerInboxes.add(inbox)) {
+            return;
+        }
+        InboxLimits limits = config.inboxLimits();
+        server.getActiveMQServer().getAddressSettingsRepository().addMatch(inbox, inboxSettings()
+                .setMaxSizeMessages(limits.maxMessages()).setMaxSizeBytes(limits.maxBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL));
+        sizeLimit.limit(inbox);
+        anycastQueue(inbox);
+        anycastQueue(BrokerAddresses.outbox(peer));
+        LOG.info("broker of {}: inbox and outbox of the new peer {} ready", config.nodeId(), peer);
     }
 
     public EmbeddedBroker start() {
@@ -291,7 +311,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         addQueues(c);
         Set<String> outsiders = new java.util.HashSet<>(Set.of(BrokerAddresses.INBOX, BrokerAddresses.LOCAL_SUBMIT));
         config.peers().forEach(peer -> outsiders.add(BrokerAddresses.inbox(peer)));
-        c.registerBrokerPlugin(new MessageSizeLimit(config.nodeId(), config.maxMessageBytes(), outsiders));
+        sizeLimit = new MessageSizeLimit(config.nodeId(), config.maxMessageBytes(), outsiders);
+        c.registerBrokerPlugin(sizeLimit);
         c.registerBrokerPlugin(new SubmitterStamp());
         if (acknowledged != null) {
             String prefix = acknowledgedPrefix;

@@ -28,7 +28,13 @@ final class MessageSizeLimit implements ActiveMQServerMessagePlugin {
     MessageSizeLimit(String nodeId, long maxBytes, Set<String> addresses) {
         this.nodeId = nodeId;
         this.maxBytes = maxBytes;
-        this.addresses = Set.copyOf(addresses);
+        this.addresses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        this.addresses.addAll(addresses);
+    }
+
+    /** Limits one more address: the inbox of a peer linked while the broker runs. */
+    void limit(String address) {
+        addresses.add(address);
     }
 
     @Override

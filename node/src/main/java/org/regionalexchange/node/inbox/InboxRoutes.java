@@ -36,13 +36,29 @@ public final class InboxRoutes extends RouteBuilder {
         this.receipts = receipts;
     }
 
+    /** The route that takes one more peer's inbox, for a peer linked while the node runs. */
+    public org.apache.camel.builder.RouteBuilder forPeer(String peer) {
+        InboxRoutes routes = this;
+        return new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                routes.receive(this, BrokerAddresses.inbox(peer), "inbox-receive-" + peer, consumers);
+            }
+        };
+    }
+
     private void receive(String queue, String routeId, int concurrentConsumers) {
-        from(DeliveryRoutes.INTERNAL + ":queue:" + queue + "?transacted=true&concurrentConsumers="
+        receive(this, queue, routeId, concurrentConsumers);
+    }
+
+    private void receive(org.apache.camel.builder.RouteBuilder builder, String queue, String routeId,
+            int concurrentConsumers) {
+        builder.from(DeliveryRoutes.INTERNAL + ":queue:" + queue + "?transacted=true&concurrentConsumers="
                 + concurrentConsumers + "&cacheLevelName=CACHE_CONSUMER")
                 .routeId(routeId)
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .process(new InboundReader())
-                .filter(method(relay, "relay"))
+                .filter(builder.method(relay, "relay"))
                 .to(VERIFY);
     }
 

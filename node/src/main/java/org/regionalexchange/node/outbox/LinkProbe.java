@@ -53,7 +53,7 @@ public final class LinkProbe implements AutoCloseable {
             Predicate<String> viaHub) {
         this.viaHub = viaHub;
         this.self = self;
-        this.peers = Map.copyOf(peers);
+        this.peers = new ConcurrentHashMap<>(peers);
         this.health = health;
         this.every = every;
         this.schedule = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "link-probe-" + self));
@@ -64,6 +64,11 @@ public final class LinkProbe implements AutoCloseable {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         return thread;
+    }
+
+    /** Probes one more peer from now on: a member linked while the node runs. */
+    public void add(String peer, ConnectionFactory factory) {
+        peers.putIfAbsent(peer, factory);
     }
 
     public LinkProbe start() {

@@ -51,8 +51,14 @@ public final class NextHopResolver {
         this.self = self;
         this.hub = hub;
         this.region = region;
-        this.directPeers = Set.copyOf(directPeers);
+        this.directPeers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        this.directPeers.addAll(directPeers);
         this.usable = usable;
+    }
+
+    /** A peer linked while the node runs (on the hub, a member that joined through the directory). */
+    public void addDirectPeer(String peer) {
+        directPeers.add(peer);
     }
 
     /** The final recipients of a header's recipient list, with REGIONAL expanded to every member but the sender. */
