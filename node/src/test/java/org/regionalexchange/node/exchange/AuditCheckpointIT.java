@@ -50,6 +50,9 @@ class AuditCheckpointIT {
         region = new LocalRegion(folder, List.of("CARICC", "KZ", "KG"), List.of(List.of("KZ", "KG")));
         region.set("KZ", "node.audit.checkpoint-interval", "PT1S");
         List.of("CARICC", "KZ", "KG").forEach(region::start);
+        // The hub's first member directory is traffic too: let it arrive before the tests count checkpoints.
+        await().atMost(CHECKPOINT_WAIT).until(() -> region.node("KZ").services().directory().version() > 0
+                && region.node("KG").services().directory().version() > 0);
     }
 
     @AfterEach
