@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.certs.testing.MemberEnrolment;
 import org.regionalexchange.certs.testing.RegionalPkiExtension;
 
 @ExtendWith(RegionalPkiExtension.class)
@@ -118,6 +119,27 @@ class RegionalPkiTest {
                 .hasMessageContaining("'kz' is not a node id");
         assertThatThrownBy(() -> pki.authority().issue("REGIONAL", CertificatePurpose.TLS))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCaWithoutNodesHoldsNoNodeKeysAndEnrolsMembersByRequest(@TempDir Path folder) throws Exception {
+        RegionalPki ca = RegionalPki.create(folder.resolve("ca"), List.of(), Clock.systemUTC());
+        assertThat(ca.nodeIds()).isEmpty();
+        assertThat(ca.caCertificatePem()).isRegularFile();
+        assertThat(ca.crlPem()).isRegularFile();
+        try (var children = Files.list(ca.directory())) {
+            assertThat(children.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()))
+                    .containsExactly("ca");
+        }
+
+        MemberEnrolment.enrol(ca, MemberFolder.at(folder.resolve("kz")), "KZ", "kz-member-password".toCharArray(),
+                Duration.ZERO, folder.resolve("to-kz"));
+
+        assertThat(ca.nodeIds()).isEmpty();
+        assertThat(ca.enrolledNodeIds()).containsExactly("KZ");
+        assertThat(RegionalPki.load(ca.directory()).enrolledNodeIds()).containsExactly("KZ");
+        assertThat(ca.directory().resolve("KZ").resolve("encryption.crt.pem")).isRegularFile();
+        assertThat(ca.directory().resolve("KZ").resolve("node.p12")).doesNotExist();
     }
 
     @Test

@@ -18,8 +18,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The regional demo: CARICC and the five Central Asian nodes in one process on loopback, over a fresh PKI, trading
- * the kinds of message the network exists for, then showing delivery, quarantine and the audit chains.
+ * The regional demo: CARICC and the five Central Asian nodes in one process on loopback, each enrolled with CARICC's
+ * fresh CA (its own keys and password, its certificates signed from its requests) and learning the others'
+ * certificates from CARICC's member directory, trading the kinds of message the network exists for, then showing
+ * delivery, quarantine and the audit chains.
  */
 @Command(name = "demo", description = "Run the whole region on 127.0.0.1 and exchange sample notices.")
 final class DemoCommand implements Callable<Integer> {
@@ -30,7 +32,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--dir", description = "Folder for PKI, journals and databases (default: a new temporary one).")
+    @Option(names = "--dir", description = "Folder for the CA, each node's own PKI folder, journals and databases (default: a new"
+            + " temporary one).")
     Path dir;
     @Option(names = "--timeout", defaultValue = "PT90S", description = "How long to wait for receipts (default: ${DEFAULT-VALUE}).")
     Duration timeout;
@@ -41,8 +44,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-demo-");
-        out.printf("[1/7] building the regional PKI and starting %s in %s%n", NODES, folder);
-        try (LocalRegion region = new LocalRegion(folder, NODES, NEIGHBOURS)) {
+        out.printf("[1/7] enrolling %s with CARICC's CA (each node its own keys and password) and starting them in"
+                + " %s%n", NODES, folder);
+        try (LocalRegion region = LocalRegion.enrolled(folder, NODES, NEIGHBOURS)) {
             region.set("CARICC", "node.picture.known-substances", DemoScenario.knownSubstances(folder).toString());
             int unitPort = LocalRegion.freeLoopbackPort();
             region.set("UZ", "node.broker.local-port", Integer.toString(unitPort));
@@ -58,6 +62,16 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("      UZ registered customs unit %s (POST /api/v1/units): queue %s on 127.0.0.1:%d (AMQP 1.0"
                     + " or core, TLS), clearance TLP:AMBER+STRICT%n", DemoScenario.UNIT,
                     org.regionalexchange.node.broker.BrokerAddresses.unit(DemoScenario.UNIT), unitPort);
+            // Enrolled members learn each other's encryption certificates only from CARICC's member directory.
+            List<String> members = region.members();
+            long version;
+            try {
+                version = region.awaitDirectory(1, members, timeout);
+            } catch (DirectoryNotAppliedException e) {
+                out.printf("      %s%n", e.getMessage());
+                return 1;
+            }
+            out.printf("      member directory version %d applied by %s%n", version, String.join(", ", members));
             out.println("[2/7] sending notices");
             Map<String, String> sent = new LinkedHashMap<>();
             for (DemoScenario.Step step : DemoScenario.steps()) {

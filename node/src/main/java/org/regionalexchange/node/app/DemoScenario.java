@@ -23,7 +23,6 @@ import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
 import org.regionalexchange.node.outbox.HopCopy;
 import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.outbox.Submission;
-import org.regionalexchange.node.routing.CertificateDirectory;
 
 /** The demo's notices, built from the shared schema examples, and its one tampered envelope. */
 final class DemoScenario {
@@ -66,16 +65,21 @@ final class DemoScenario {
 
     /**
      * Seals a real notice from the sender to the receiver, flips one byte of its ciphertext and delivers it over the
-     * sender's own mutual-TLS link, as a corrupted or tampered transfer would arrive.
+     * sender's own mutual-TLS link, as a corrupted or tampered transfer would arrive. The receiver's encryption
+     * certificate is the one the sender's member directory in force gives, as for any message the sender seals.
      */
     static void sendTampered(LocalRegion region, String sender, String receiver) {
         NodeSettings settings = region.node(sender).settings();
+        java.security.cert.X509Certificate encryption = region.node(sender).services().directory()
+                .encryptionCertificate(receiver).orElseThrow(() -> new IllegalStateException(sender + "'s member"
+                        + " directory in force (version " + region.node(sender).services().directory().version()
+                        + ") gives no encryption certificate for " + receiver + ": wait until " + sender
+                        + " has applied the hub's directory listing " + receiver + " before sealing for it"));
         JsonNode document = example("seizure-notice", "tj-diazepam-nizhniy-pyanj.json");
         ObjectNode header = new Submission("seizure-notice", List.of(receiver), "AMBER", document, List.of(), null,
                 "en", "exercise").header(sender, VERSION, Instant.now());
         byte[] wire = new MessageSealer(Pkcs12NodeKeyring.load(settings.pki().keystore(), settings.pki().password()),
-                java.time.Clock.systemUTC()).seal(header, document,
-                new CertificateDirectory(settings.pki().certificatesDir()).encryptionCertificates(List.of(receiver)));
+                java.time.Clock.systemUTC()).seal(header, document, List.of(encryption));
         ObjectNode envelope = (ObjectNode) read(wire);
         byte[] cms = java.util.Base64.getDecoder().decode(envelope.get("protected").asText());
         cms[cms.length - 1] ^= 0x01;

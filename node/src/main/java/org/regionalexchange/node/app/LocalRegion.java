@@ -2,6 +2,8 @@ package org.regionalexchange.node.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,27 @@ import org.regionalexchange.node.api.Role;
  * Several nodes in one JVM on loopback, each with its own ports, data folder and H2 database, over one fresh
  * regional PKI: the demo, and the multi-node tests. Links: every country node to the hub, plus the direct links
  * given. A stopped node can be started again on the same ports and data, as after a restart.
+ *
+ * <p>Two ways to build the PKI. The constructor makes every node's keys in one shared folder ({@code pki/}, one
+ * password), which the multi-node tests use to reach any node's keys. {@link #enrolled} builds the region as members
+ * join a real one ({@link RegionEnrolment}):
+ *
+ * <pre>
+ * ca/                       CARICC's CA: ca.crt.pem, crl.pem, ca/ca.p12, and each member's public certificates
+ *                           &lt;NODE&gt;/{tls,signing,encryption}.crt.pem, from which the hub publishes its first directory
+ * nodes/&lt;NODE&gt;/              one per node, its node.pki.dir: &lt;NODE&gt;/node.p12, tls.p12, its own certificates, the
+ *                           root, truststore.p12, crl.pem, and keystore.pass (its own random password)
+ * </pre>
+ *
+ * There a member knows no other member's certificates from its files: it learns them from the hub's member directory,
+ * so it can send to them once it has applied one ({@link #awaitDirectory}).
  */
 public final class LocalRegion implements AutoCloseable {
 
     private final Path folder;
     private final RegionalPki pki;
+    private final boolean enrolled;
+    private final Map<String, Path> pkiDirs = new LinkedHashMap<>();
     private final Map<String, Integer> peerPorts = new LinkedHashMap<>();
     private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
     private final Map<String, List<String>> links = new LinkedHashMap<>();
@@ -27,17 +45,40 @@ public final class LocalRegion implements AutoCloseable {
     private final Map<String, Properties> extra = new LinkedHashMap<>();
     private final Map<Role, ApiClient.Credentials> users = new java.util.EnumMap<>(Role.class);
 
+    /** A region over one shared folder of every node's keys ({@code pki/}), as the multi-node tests use. */
     public LocalRegion(Path folder, List<String> nodes, List<List<String>> directLinks) {
+        this(folder, nodes, directLinks, false);
+    }
+
+    /**
+     * A region built by enrolment: CARICC's CA alone in {@code ca/}, every node (CARICC included) with its own keys
+     * and password in {@code nodes/<NODE>/}, certified by the CA from its requests. The hub takes the members'
+     * certificates for its first member directory, and the CRL, from the CA's folder; the members learn each other's
+     * certificates from that directory.
+     */
+    public static LocalRegion enrolled(Path folder, List<String> nodes, List<List<String>> directLinks) {
+        return new LocalRegion(folder, nodes, directLinks, true);
+    }
+
+    private LocalRegion(Path folder, List<String> nodes, List<List<String>> directLinks, boolean enrolled) {
         this.folder = folder;
-        this.pki = RegionalPki.create(folder.resolve("pki"), nodes, Clock.systemUTC());
+        this.enrolled = enrolled;
+        if (enrolled) {
+            this.pki = RegionEnrolment.authority(folder.resolve("ca"), Clock.systemUTC());
+            nodes.forEach(node -> pkiDirs.put(node, RegionEnrolment.enrol(pki, folder.resolve("nodes")
+                    .resolve(node), node)));
+        } else {
+            this.pki = RegionalPki.create(folder.resolve("pki"), nodes, Clock.systemUTC());
+            nodes.forEach(node -> pkiDirs.put(node, pki.directory()));
+        }
         for (String node : nodes) {
             peerPorts.put(node, freePort());
             httpPorts.put(node, freePort());
             links.put(node, new java.util.ArrayList<>());
         }
         for (String node : nodes) {
-            if (!node.equals("CARICC") && nodes.contains("CARICC")) {
-                link(node, "CARICC");
+            if (!node.equals(HUB) && nodes.contains(HUB)) {
+                link(node, HUB);
             }
         }
         directLinks.forEach(pair -> link(pair.get(0), pair.get(1)));
@@ -57,6 +98,9 @@ public final class LocalRegion implements AutoCloseable {
             users.put(role, new ApiClient.Credentials(role.id(), password));
         }
     }
+
+    /** The region's hub, which runs the CA and publishes the member directory. */
+    public static final String HUB = "CARICC";
 
     /** The crossing point of the region's customs-unit user. */
     public static final String CUSTOMS_UNIT = "UZ-ALAT";
@@ -98,7 +142,12 @@ public final class LocalRegion implements AutoCloseable {
         properties.setProperty("node.broker.peer-port", peerPorts.get(node).toString());
         properties.setProperty("node.http.port", httpPorts.get(node).toString());
         properties.setProperty("node.http.users-file", usersFile().toString());
-        properties.setProperty("node.pki.dir", pki.directory().toString());
+        properties.setProperty("node.pki.dir", pkiDir(node).toString());
+        if (enrolled && node.equals(HUB)) {
+            // CARICC runs the CA: its first directory carries the certificates the CA signed, and its CRL.
+            properties.setProperty("node.pki.certificates-dir", pki.directory().toString());
+            properties.setProperty("node.pki.crl", pki.crlPem().toString());
+        }
         properties.setProperty("node.peers", String.join(",", links.get(node)));
         for (String peer : links.get(node)) {
             properties.setProperty("node.peer." + peer.toLowerCase(java.util.Locale.ROOT) + ".url", "tcp://127.0.0.1:" + peerPorts.get(peer));
@@ -130,8 +179,67 @@ public final class LocalRegion implements AutoCloseable {
         return running.get(node);
     }
 
+    /** The region's CA: in an enrolled region it holds only the members' certificates, never their keys. */
     public RegionalPki pki() {
         return pki;
+    }
+
+    /** Whether the region was built by enrolment ({@link #enrolled}) rather than over one shared folder of keys. */
+    public boolean isEnrolled() {
+        return enrolled;
+    }
+
+    /** The folder a node's {@code node.pki.dir} points at: its own when enrolled, else the shared one. */
+    public Path pkiDir(String node) {
+        Path dir = pkiDirs.get(node);
+        if (dir == null) {
+            throw new IllegalArgumentException("no node " + node + " in this region (nodes: " + pkiDirs.keySet()
+                    + "): name one of them");
+        }
+        return dir;
+    }
+
+    /** The region's nodes, hub first when it was given first. */
+    public List<String> nodes() {
+        return List.copyOf(pkiDirs.keySet());
+    }
+
+    /** The region's nodes other than the hub. */
+    public List<String> members() {
+        return pkiDirs.keySet().stream().filter(node -> !node.equals(HUB)).toList();
+    }
+
+    /**
+     * Waits until each of these running nodes has applied a member directory of at least this version.
+     *
+     * @return the lowest version in force among them
+     * @throws DirectoryNotAppliedException naming the nodes still below it when the time is up
+     */
+    public long awaitDirectory(long version, List<String> nodes, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (true) {
+            Map<String, Long> below = new LinkedHashMap<>();
+            long lowest = Long.MAX_VALUE;
+            for (String node : nodes) {
+                NodeRuntime runtime = running.get(node);
+                if (runtime == null) {
+                    throw new IllegalStateException(node + " is not running: start it before waiting for its member"
+                            + " directory");
+                }
+                long inForce = runtime.services().directory().version();
+                lowest = Math.min(lowest, inForce);
+                if (inForce < version) {
+                    below.put(node, inForce);
+                }
+            }
+            if (below.isEmpty()) {
+                return nodes.isEmpty() ? version : lowest;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new DirectoryNotAppliedException(version, within, below);
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The port of a node's broker for its peers, e.g. for a proxy that sits in front of it. */
