@@ -147,6 +147,8 @@ public final class LocalRegion implements AutoCloseable {
             // CARICC runs the CA: its first directory carries the certificates the CA signed, and its CRL.
             properties.setProperty("node.pki.certificates-dir", pki.directory().toString());
             properties.setProperty("node.pki.crl", pki.crlPem().toString());
+            // ... and re-issues the CRL itself before its nextUpdate, publishing it in the next directory.
+            properties.setProperty("node.directory.ca-dir", pki.directory().toString());
         }
         properties.setProperty("node.peers", String.join(",", links.get(node)));
         for (String peer : links.get(node)) {

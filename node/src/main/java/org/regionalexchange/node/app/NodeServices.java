@@ -206,6 +206,11 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 directories, trust, clock, settings.directory().lifetime(), document -> submitter.get().apply(
                         HubDirectory.submission(document,
                         node -> directory.encryptionCertificate(node).isPresent()))) : null;
+        if (publisher != null && settings.directory().caDir() != null) {
+            java.nio.file.Path caDir = settings.directory().caDir();
+            publisher.reissuingCrls(() -> org.regionalexchange.certs.RegionalPki.load(caDir, clock).publishCrl(),
+                    settings.directory().crlRefreshBefore());
+        }
         // A revocation the directory brings closes the revoked peer's open connections too, not only new ones.
         directory.onApplied(applied -> broker.closeConnections(trust::isRevoked));
         routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),

@@ -178,8 +178,17 @@ public record NodeSettings(
      * @param lifetime how long a directory stays current: the hub publishes the next one, changed or not, after half
      *        of it, so a member that missed versions catches up within that time
      * @param checkEvery how often the hub checks whether a new version is due (a newer CRL, half the lifetime gone)
+     * @param caDir on the hub, the regional CA's folder when the hub may use its key to re-issue the CRL before its
+     *        nextUpdate; null when an operator runs {@code certs crl} and the hub publishes what it writes
+     * @param crlRefreshBefore how long before the CRL's nextUpdate the hub re-issues it (with {@code caDir})
      */
-    public record DirectorySettings(java.time.Duration lifetime, java.time.Duration checkEvery) {}
+    public record DirectorySettings(java.time.Duration lifetime, java.time.Duration checkEvery, Path caDir,
+            java.time.Duration crlRefreshBefore) {
+
+        public DirectorySettings(java.time.Duration lifetime, java.time.Duration checkEvery) {
+            this(lifetime, checkEvery, null, java.time.Duration.ofDays(2));
+        }
+    }
 
     /**
      * The REST API's listener.

@@ -100,7 +100,17 @@ public final class SettingsReader {
             throw new SettingsException("node.directory.lifetime", lifetime + " is shorter than four checks ("
                     + checkEvery + " each)", "set node.directory.lifetime to days, or check more often");
         }
-        return new NodeSettings.DirectorySettings(lifetime, checkEvery);
+        Path caDir = optional("node.directory.ca-dir").map(value -> path("node.directory.ca-dir", value))
+                .orElse(null);
+        if (caDir != null && !(java.nio.file.Files.isRegularFile(caDir.resolve("keystore.pass"))
+                && java.nio.file.Files.isDirectory(caDir.resolve("ca")))) {
+            throw new SettingsException("node.directory.ca-dir", caDir + " is not a regional CA's folder (no ca/ and"
+                    + " keystore.pass)", "point it at the folder `certs region` or `certs sign` uses, or leave it out"
+                    + " and run `certs crl` before the CRL's nextUpdate");
+        }
+        Duration refreshBefore = duration("node.directory.crl-refresh-before",
+                optional("node.directory.crl-refresh-before").orElse("P2D"));
+        return new NodeSettings.DirectorySettings(lifetime, checkEvery, caDir, refreshBefore);
     }
 
     private NodeSettings.PictureSettings picture(boolean hub) {

@@ -31,6 +31,15 @@ public final class DirectoryPublisher {
         String send(ObjectNode document);
     }
 
+    /**
+     * Signs a fresh CRL with the regional root's key, where the hub holds it ({@code node.directory.ca-dir}), so the
+     * CRL is re-issued before its nextUpdate without an operator.
+     */
+    @FunctionalInterface
+    public interface CrlIssuer {
+        X509CRL issue();
+    }
+
     /** A change the hub's operator asked for that would make a directory no node could apply. */
     public static final class RefusedChangeException extends IllegalArgumentException {
         RefusedChangeException(String message) {
@@ -45,6 +54,8 @@ public final class DirectoryPublisher {
     private final Clock clock;
     private final Duration lifetime;
     private final Sender sender;
+    private CrlIssuer issuer;
+    private Duration refreshBefore = Duration.ZERO;
 
     /** @param lifetime how long a directory stays current: its nextUpdate is this after its issue */
     public DirectoryPublisher(String hub, DirectoryInForce inForce, Directories store, RegionalTrust trust,
@@ -56,6 +67,16 @@ public final class DirectoryPublisher {
         this.clock = clock;
         this.lifetime = lifetime;
         this.sender = sender;
+    }
+
+    /**
+     * Lets the hub re-issue the CRL itself: when the CRL in use is within {@code refreshBefore} of its nextUpdate,
+     * the check signs a fresh one and publishes it in the next directory.
+     */
+    public synchronized DirectoryPublisher reissuingCrls(CrlIssuer crlIssuer, Duration before) {
+        this.issuer = crlIssuer;
+        this.refreshBefore = before;
+        return this;
     }
 
     /**
@@ -105,6 +126,7 @@ public final class DirectoryPublisher {
      */
     public synchronized Optional<MemberDirectory> publishIfDue() {
         MemberDirectory now = current();
+        reissueCrlIfDue();
         X509CRL crl = trust.crl();
         if (RegionalTrust.isNewer(crl, now.crl())) {
             return Optional.of(publish(next(now.members(), crl), "a newer CRL (issued "
@@ -115,6 +137,18 @@ public final class DirectoryPublisher {
             return Optional.of(publish(next(now.members(), crl), "half its lifetime has passed"));
         }
         return Optional.empty();
+    }
+
+    private void reissueCrlIfDue() {
+        X509CRL crl = trust.crl();
+        if (issuer == null || crl.getNextUpdate() == null
+                || clock.instant().isBefore(crl.getNextUpdate().toInstant().minus(refreshBefore))) {
+            return;
+        }
+        X509CRL fresh = issuer.issue();
+        trust.publish(fresh);
+        LOG.info("{}: CRL re-issued before its nextUpdate {}: the new one runs to {}", hub,
+                crl.getNextUpdate().toInstant(), fresh.getNextUpdate().toInstant());
     }
 
     /** Publishes the next version now, with the current CRL, whatever is due. */

@@ -78,6 +78,25 @@ class SettingsReaderTest {
     }
 
     @Test
+    void theDirectoryIsPublishedWeeklyAndTheCaFolderMustBeOne() throws Exception {
+        NodeSettings.DirectorySettings defaults = read().directory();
+        assertThat(defaults.lifetime()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(defaults.checkEvery()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(defaults.caDir()).isNull();
+        assertThat(defaults.crlRefreshBefore()).isEqualTo(java.time.Duration.ofDays(2));
+
+        properties.setProperty("node.directory.lifetime", "PT2M");
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.directory.lifetime: PT2M is shorter than four"
+                + " checks");
+        properties.remove("node.directory.lifetime");
+        properties.setProperty("node.directory.ca-dir", pki.toString());
+        assertThatThrownBy(this::read).hasMessageStartingWith("node.directory.ca-dir: " + pki
+                + " is not a regional CA's folder");
+        java.nio.file.Files.createDirectories(pki.resolve("ca"));
+        assertThat(read().directory().caDir()).isEqualTo(pki);
+    }
+
+    @Test
     void missingNodeIdNamesTheKeyAndTheFix() {
         properties.remove("node.id");
         assertThatThrownBy(this::read).isInstanceOf(SettingsException.class)

@@ -208,6 +208,24 @@ class DirectoryInForceTest {
     }
 
     @Test
+    void aHubHoldingTheCaKeyReissuesTheCrlBeforeItsNextUpdateAndPublishesIt() {
+        List<ObjectNode> sent = new ArrayList<>();
+        DirectoryInForce hub = hub();
+        RegionalPki authority = RegionalPki.load(pki.directory(), clock);
+        DirectoryPublisher publisher = publisher(hub, sent).reissuingCrls(authority::publishCrl, Duration.ofDays(2));
+        publisher.start(members(REGION));
+        java.util.Date nextUpdate = trustOf(hub).crl().getNextUpdate();
+
+        assertThat(publisher.publishIfDue()).as("five days and more before the CRL's nextUpdate").isEmpty();
+        clock.advance(Duration.between(clock.instant(), nextUpdate.toInstant()).minus(Duration.ofDays(1)));
+        MemberDirectory published = publisher.publishIfDue().orElseThrow();
+
+        assertThat(published.crl().getNextUpdate()).isAfter(nextUpdate);
+        assertThat(trustOf(hub).crl().getNextUpdate()).isAfter(nextUpdate);
+        assertThat(publisher.publishIfDue()).as("once re-issued, nothing is due").isEmpty();
+    }
+
+    @Test
     void theHubRefusesAChangeNoMemberCouldApply() {
         DirectoryPublisher publisher = publisher(hub(), new ArrayList<>());
         publisher.start(members(REGION));
