@@ -55,13 +55,20 @@ public final class Health {
     public record CertificateState(Expiry expiry, Instant notAfter, long daysLeft) {}
 
     /**
-     * @param crlCurrent false once the CRL is past its nextUpdate: run `certs crl` and copy crl.pem to the nodes
+     * @param crlCurrent false once the CRL is past its nextUpdate: the hub should have published a fresh one in the
+     *     directory (`certs crl` on the CA, or node.directory.ca-dir on the hub)
      * @param schemas the schema versions this node accepts, kind id to versions, as it declares them to members
      * @param certificates each certificate this node depends on and how close it is to expiry
      */
     public record Report(boolean broker, boolean database, boolean crlCurrent, Instant crlNextUpdate,
             Map<String, Link> peers, Map<String, List<String>> schemas,
-            Map<String, CertificateState> certificates) {
+            Map<String, CertificateState> certificates, DirectoryState directory) {
+
+        public Report(boolean broker, boolean database, boolean crlCurrent, Instant crlNextUpdate,
+                Map<String, Link> peers, Map<String, List<String>> schemas,
+                Map<String, CertificateState> certificates) {
+            this(broker, database, crlCurrent, crlNextUpdate, peers, schemas, certificates, DirectoryState.NONE);
+        }
 
         public Report(boolean broker, boolean database, boolean crlCurrent, Instant crlNextUpdate,
                 Map<String, Link> peers) {
@@ -96,6 +103,22 @@ public final class Health {
         this.clock = clock;
     }
 
+    /**
+     * The member directory in force: its version (0 before the first) and when the hub promised the next; stale past
+     * that, when the hub may be unreachable or no longer publishing.
+     */
+    public record DirectoryState(long version, Instant nextUpdate, boolean stale) {
+        public static final DirectoryState NONE = new DirectoryState(0, null, false);
+    }
+
+    private volatile Supplier<DirectoryState> directory = () -> DirectoryState.NONE;
+
+    /** Reports the member directory in force from now on. */
+    public void watchDirectory(org.regionalexchange.node.directory.DirectoryInForce inForce) {
+        directory = () -> inForce.current().map(current -> new DirectoryState(current.version(),
+                current.nextUpdate(), clock.instant().isAfter(current.nextUpdate()))).orElse(DirectoryState.NONE);
+    }
+
     /** Reports one more peer's link from now on: a member linked while the node runs. */
     public void addPeer(String peer) {
         if (!peers.contains(peer) && !linkedLater.contains(peer)) {
@@ -110,7 +133,7 @@ public final class Health {
         linkedLater.forEach(peer -> report.put(peer, link(peer, now)));
         Instant nextUpdate = crlNextUpdate.get();
         return new Report(broker.isActive(), database.isReachable(), now.isBefore(nextUpdate), nextUpdate, report,
-                schemas, certificates(now));
+                schemas, certificates(now), directory.get());
     }
 
     /** Each watched certificate's expiry as of now, by name. */

@@ -10,7 +10,14 @@ import java.util.Map;
  * @param certificates its own tls, signing and encryption certificates and the regional root, by name
  */
 public record HealthBody(String status, String broker, String database, String crl, String crlNextUpdate,
-        Map<String, LinkBody> peers, Map<String, List<String>> schemas, Map<String, CertificateBody> certificates) {
+        Map<String, LinkBody> peers, Map<String, List<String>> schemas, Map<String, CertificateBody> certificates,
+        DirectoryStateBody directory) {
+
+    /**
+     * The member directory in force: NONE before the first, CURRENT, or STALE past the nextUpdate its hub promised
+     * (check the link to the hub and the hub's log).
+     */
+    public record DirectoryStateBody(String state, long version, String nextUpdate) {}
 
     /**
      * One certificate the node depends on: OK, EXPIRING (within node.pki.expiry-warning: renew it now) or EXPIRED.

@@ -229,9 +229,17 @@ public final class NodeApi {
                 link.oldestWaiting().toMillis() / 1000.0)));
         return write(new HealthBody(report.up() ? "UP" : "DOWN", report.broker() ? "UP" : "DOWN",
                 report.database() ? "UP" : "DOWN",
-                report.crlCurrent() ? "CURRENT" : "STALE: publish a new one with `certs crl`",
+                report.crlCurrent() ? "CURRENT" : "STALE: publish a new one with `certs crl` on the CA; the hub"
+                        + " carries it to every member in the next directory",
                 report.crlNextUpdate().toString(), peers, new java.util.TreeMap<>(report.schemas()),
-                certificates(report)));
+                certificates(report), directory(report.directory())));
+    }
+
+    private static HealthBody.DirectoryStateBody directory(Health.DirectoryState state) {
+        String name = state.version() == 0 ? "NONE" : state.stale() ? "STALE: the hub has not published the next"
+                + " directory it promised; check the link to the hub" : "CURRENT";
+        return new HealthBody.DirectoryStateBody(name, state.version(),
+                state.nextUpdate() == null ? null : state.nextUpdate().toString());
     }
 
     private static Map<String, HealthBody.CertificateBody> certificates(Health.Report report) {

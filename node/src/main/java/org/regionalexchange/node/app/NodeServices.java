@@ -189,6 +189,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         Health health = new Health(broker, database, List.copyOf(settings.peers().keySet()), hops,
                 trust::crlNextUpdate, clock, catalog.supported(), watchedCertificates(settings, keys),
                 settings.pki().expiryWarning());
+        health.watchDirectory(directory);
         metrics.watch(hops, health, settings.peers().keySet());
         NodeApi api = new NodeApi(sent, received, quarantine, audit, health, metrics, clock, settings.auditAnchor(),
                 submissions);

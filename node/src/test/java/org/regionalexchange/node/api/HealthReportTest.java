@@ -23,7 +23,7 @@ class HealthReportTest {
                         Duration.ofSeconds(95)))));
 
         assertThat(body).contains("\"status\":\"UP\"")
-                .contains("\"crl\":\"STALE: publish a new one with `certs crl`\"")
+                .contains("\"crl\":\"STALE: publish a new one with `certs crl` on the CA; the hub carries it")
                 .contains("\"crlNextUpdate\":\"2026-11-01T00:00:00Z\"")
                 .contains("\"KG\":{\"state\":\"DOWN\",\"lastHandOver\":\"2026-10-31T23:58:00Z\","
                         + "\"lastSuccess\":\"2026-10-31T23:58:00Z\",\"outboxDepth\":1224,"
@@ -49,6 +49,19 @@ class HealthReportTest {
         assertThat(body).contains("\"signing\":{\"expiry\":\"EXPIRING: renew it")
                 .contains("\"notAfter\":\"2026-12-26T12:00:00Z\",\"daysLeft\":20}")
                 .contains("\"root\":{\"expiry\":\"EXPIRED\"");
+    }
+
+    @Test
+    void theDirectoryInForceShowsAsCurrentOrStalePastTheNextUpdateItsHubPromised() {
+        Instant next = Instant.parse("2026-12-14T06:00:00Z");
+        String current = api.health(new Health.Report(true, true, true, next, Map.of(), Map.of(), Map.of(),
+                new Health.DirectoryState(4, next, false)));
+        assertThat(current).contains("\"directory\":{\"state\":\"CURRENT\",\"version\":4,"
+                + "\"nextUpdate\":\"2026-12-14T06:00:00Z\"}");
+        String stale = api.health(new Health.Report(true, true, true, next, Map.of(), Map.of(), Map.of(),
+                new Health.DirectoryState(4, next, true)));
+        assertThat(stale).contains("\"state\":\"STALE: the hub has not published");
+        assertThat(api.health(new Health.Report(true, true, true, next, Map.of()))).contains("\"state\":\"NONE\"");
     }
 
     @Test
