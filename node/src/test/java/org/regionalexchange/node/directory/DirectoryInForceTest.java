@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.certs.CertificatePurpose;
 import org.regionalexchange.certs.NodeKeys;
 import org.regionalexchange.certs.RegionalPki;
+import org.regionalexchange.node.MovableClock;
 import org.regionalexchange.node.failure.RejectReason;
 import org.regionalexchange.node.failure.RejectedMessageException;
 import org.regionalexchange.node.store.Directories;
@@ -41,7 +42,7 @@ class DirectoryInForceTest {
     RegionalPki pki;
     NodeDatabase hubDatabase;
     NodeDatabase memberDatabase;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T06:00:00Z"));
+    final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T06:00:00Z"));
 
     @BeforeEach
     void region() {
@@ -202,7 +203,7 @@ class DirectoryInForceTest {
         assertThat(publisher.publishIfDue()).get().extracting(MemberDirectory::version).isEqualTo(2L);
         assertThat(publisher.publishIfDue()).isEmpty();
 
-        clock.advance(Duration.ofDays(4));
+        clock.move(Duration.ofDays(4));
         assertThat(publisher.publishIfDue()).get().extracting(MemberDirectory::version).isEqualTo(3L);
         assertThat(sent).extracting(document -> document.path("version").asLong()).containsExactly(1L, 2L, 3L);
     }
@@ -217,7 +218,7 @@ class DirectoryInForceTest {
         java.util.Date nextUpdate = trustOf(hub).crl().getNextUpdate();
 
         assertThat(publisher.publishIfDue()).as("five days and more before the CRL's nextUpdate").isEmpty();
-        clock.advance(Duration.between(clock.instant(), nextUpdate.toInstant()).minus(Duration.ofDays(1)));
+        clock.move(Duration.between(clock.instant(), nextUpdate.toInstant()).minus(Duration.ofDays(1)));
         MemberDirectory published = publisher.publishIfDue().orElseThrow();
 
         assertThat(published.crl().getNextUpdate()).isAfter(nextUpdate);
@@ -309,32 +310,5 @@ class DirectoryInForceTest {
             return null;
         });
         member.applied(messageId, checked);
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.MovableClock;
 import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.node.store.ReceivedMessages;
@@ -34,7 +35,7 @@ class ReceiptBatcherTest {
 
     private NodeDatabase database;
     private ReceivedMessages received;
-    private MutableClock clock;
+    private MovableClock clock;
     private final List<Submission> submitted = new ArrayList<>();
     private final AtomicBoolean outboxDown = new AtomicBoolean();
     private ReceiptBatcher batcher;
@@ -43,7 +44,7 @@ class ReceiptBatcherTest {
     void open() {
         database = NodeDatabase.open("jdbc:h2:file:" + folder.resolve("node").toAbsolutePath(), "node", new char[0]);
         received = new ReceivedMessages(database);
-        clock = new MutableClock(NOW);
+        clock = new MovableClock(NOW);
         Receipts receipts = new Receipts("KG", new SentMessages(database, clock), received, clock);
         batcher = new ReceiptBatcher("KG", received, receipts, submission -> {
             if (outboxDown.get()) {
@@ -117,7 +118,7 @@ class ReceiptBatcherTest {
         batcher.sendOwed();
         assertThat(submitted).as("still within the retry wait").isEmpty();
 
-        clock.advance(ReceiptBatcher.RETRY_AFTER);
+        clock.move(ReceiptBatcher.RETRY_AFTER);
         batcher.sendOwed();
         assertThat(submitted).hasSize(1);
         assertThat(received.owed(10)).isEmpty();
@@ -139,32 +140,5 @@ class ReceiptBatcherTest {
 
     private static String id(String sender, int number) {
         return String.format("%08d-0000-4000-8000-%012d", sender.hashCode() & 0xffff, number);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(java.time.Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.MovableClock;
 import org.regionalexchange.node.audit.AuditEntry;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.audit.Decision;
@@ -32,7 +33,7 @@ class DiversionTest {
     @TempDir
     Path folder;
 
-    final ReceiptWatchTest.MovableClock clock = new ReceiptWatchTest.MovableClock(
+    final MovableClock clock = new MovableClock(
             Instant.parse("2026-12-04T10:00:00Z"));
     final HopHealth links = new HopHealth(clock, Duration.ofSeconds(15), Duration.ofSeconds(60));
     final List<HopCopy> queued = new ArrayList<>();

@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.regionalexchange.node.MovableClock;
 
 /** A link's state from its hand-overs, heartbeats and failures, on a clock the test moves. */
 class HopHealthTest {
 
-    final ReceiptWatchTest.MovableClock clock = new ReceiptWatchTest.MovableClock(
+    final MovableClock clock = new MovableClock(
             Instant.parse("2026-12-03T10:00:00Z"));
     final HopHealth links = new HopHealth(clock, Duration.ofSeconds(15), Duration.ofSeconds(60));
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.regionalexchange.node.MovableClock;
 import org.regionalexchange.node.audit.AuditLog;
 import org.regionalexchange.node.routing.NextHopResolver;
 import org.regionalexchange.node.store.DeliveryStatus;
@@ -159,33 +160,5 @@ class ReceiptWatchTest {
         sent.record(new SentMessages.Sent(messageId, "seizure-notice", clock.instant(), expiresAt, "AMBER", "{}",
                 "a".repeat(64), Map.of("KG", "KG"), ("sealed " + messageId).getBytes(StandardCharsets.UTF_8)));
         sent.forwarded(messageId, "KG", clock.instant().plus(WAIT));
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
