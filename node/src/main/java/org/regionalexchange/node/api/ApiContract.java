@@ -33,6 +33,10 @@ final class ApiContract {
     static final String UNITS = "direct:api-units";
     static final String ADD_UNIT = "direct:api-add-unit";
     static final String DIRECTORY = "direct:api-directory";
+    static final String ME = "direct:api-me";
+    static final String SENT = "direct:api-sent";
+    static final String SCHEMA = "direct:api-schema";
+    static final String ACKNOWLEDGE = "direct:api-acknowledge";
     static final String PUT_MEMBER = "direct:api-put-member";
     static final String REMOVE_MEMBER = "direct:api-remove-member";
     static final String PUBLISH_DIRECTORY = "direct:api-publish-directory";
@@ -284,6 +288,35 @@ final class ApiContract {
                 .param().name("limit").type(RestParamType.query).dataType("integer").required(false)
                     .description("at most this many (1 to 500, default 100)").endParam()
                 .to(UNIT_DELIVERIES);
+        refusals(rest);
+        rest.get("/me").id("rest-me").security("basic")
+                .description("Who the signed-in user is: name, roles, a customs unit's crossing points, this node and"
+                        + " its hub. Any role.")
+                .produces(ApiRoutes.JSON).outType(MeBody.class).to(ME);
+        refusals(rest);
+        rest.get("/messages").id("rest-sent").security("basic")
+                .description("This node's messages, newest first, each with every recipient's status; receipts and"
+                        + " audit checkpoints only when asked for by kind. Roles: focal-point, auditor.")
+                .produces(ApiRoutes.JSON).outType(SentItem[].class)
+                .param().name("kind").type(RestParamType.query).dataType("string").required(false).endParam()
+                .param().name("limit").type(RestParamType.query).dataType("integer").required(false)
+                    .description("at most this many (1 to 500, default 100)").endParam()
+                .to(SENT);
+        refusals(rest);
+        rest.get("/schemas/{kind}").id("rest-schema").security("basic")
+                .description("The newest schema of a document kind this node writes, as one self-contained JSON"
+                        + " Schema (references to the shared definitions made local), with its version in"
+                        + " x-version: what a form is built from. Any role.")
+                .produces(ApiRoutes.JSON)
+                .param().name("kind").type(RestParamType.path).dataType("string").endParam()
+                .to(SCHEMA);
+        refusals(rest);
+        rest.post("/inbox/{id}/acknowledge").id("rest-acknowledge").security("basic")
+                .description("A customs unit acknowledges a pre-arrival warning put on its crossing point's queue, as"
+                        + " its own client would; the warning's delivery then shows when. Role: customs-unit.")
+                .produces(ApiRoutes.JSON)
+                .param().name("id").type(RestParamType.path).dataType("string").endParam()
+                .outType(UnitDeliveryItem.class).to(ACKNOWLEDGE);
         refusals(rest);
         rest.get("/directory").id("rest-directory").security("basic")
                 .description("The member directory in force at this node: its version, when the hub issued it and"

@@ -36,12 +36,14 @@ public final class ApiRoutes extends RouteBuilder {
     private final UserAccounts accounts;
     private final UnitAccounts units;
     private final DirectoryDesk directory;
+    private final UserDesk userDesk;
     private final ApiGuard guard;
     private final String nodeId;
     private final RegionalPicture picture;
 
     public ApiRoutes(NodeApi api, OperatorDesks desks, UserAccounts accounts, UnitAccounts units, ApiGuard guard,
-            String nodeId, RegionalPicture picture, DirectoryDesk directory) {
+            String nodeId, RegionalPicture picture, DirectoryDesk directory, UserDesk userDesk) {
+        this.userDesk = userDesk;
         this.units = units;
         this.directory = directory;
         this.picture = picture;
@@ -207,6 +209,22 @@ public final class ApiRoutes extends RouteBuilder {
                 .setBody(method(units, "deliveries(${header.name}, ${header.limit})"))
                 .process(json(200));
 
+        from(ApiContract.ME).routeId("api-me")
+                .process(guard.allow(Role.values()))
+                .setBody(method(userDesk, "me(${exchangeProperty." + ApiGuard.USER + "})"))
+                .process(json(200));
+        from(ApiContract.SENT).routeId("api-sent")
+                .process(guard.allow(FOCAL_POINT, AUDITOR))
+                .setBody(method(userDesk, "sent(${header.kind}, ${header.limit})"))
+                .process(json(200));
+        from(ApiContract.SCHEMA).routeId("api-schema")
+                .process(guard.allow(Role.values()))
+                .setBody(method(userDesk, "schema(${header.kind})"))
+                .process(json(200));
+        from(ApiContract.ACKNOWLEDGE).routeId("api-acknowledge")
+                .process(guard.allow(Role.CUSTOMS_UNIT))
+                .setBody(method(userDesk, "acknowledge(${exchangeProperty." + ApiGuard.USER + "}, ${header.id})"))
+                .process(json(200));
         from(ApiContract.DIRECTORY).routeId("api-directory")
                 .process(guard.allow(Role.values()))
                 .setBody(method(directory, "view"))

@@ -255,7 +255,7 @@ public final class NodeApi {
     }
 
     /** @throws ApiProblem naming the parameter when it is not a whole number */
-    private static int limit(String limit) {
+    static int limit(String limit) {
         try {
             return limit == null ? 100 : Math.max(1, Math.min(MAX_LIMIT, Integer.parseInt(limit)));
         } catch (NumberFormatException e) {

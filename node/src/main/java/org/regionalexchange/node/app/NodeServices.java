@@ -27,6 +27,7 @@ import org.regionalexchange.node.crypto.MessageOpener;
 import org.regionalexchange.node.directory.DirectoryInForce;
 import org.regionalexchange.node.directory.DirectoryPublisher;
 import org.regionalexchange.node.api.DirectoryDesk;
+import org.regionalexchange.node.api.UserDesk;
 import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.store.Directories;
 import org.regionalexchange.node.crypto.MessageSealer;
@@ -218,7 +219,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                 new UserAccounts(apiUsers), new UnitAccounts(unitRegistry, customsUnits), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(),
                 new RegionalPicture(received, sighted, settings.region().stream().filter(id -> !id.equals(settings.hub()))
                         .toList(), clock), new DirectoryDesk(settings.nodeId(), directory, publisher, trust::isRevoked,
-                clock)));
+                clock), new UserDesk(settings.nodeId(), settings.hub(), sent, customsUnits, catalog, clock)));
+        routes.add(new org.regionalexchange.node.api.ConsoleRoutes());
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
                 deadLetterDesk, received, receipts, hops, resolver, directory, publisher, submitter, health,

@@ -366,6 +366,36 @@ public final class SentMessages {
         }
     }
 
+    /** A message this node sent, as a list of them shows it. */
+    public record Recent(String messageId, String kind, Instant createdAt, String handling) {}
+
+    /**
+     * This node's messages, newest first: of one kind, or of every kind but the receipts and audit checkpoints the
+     * node sends by itself.
+     */
+    public List<Recent> recent(String kind, int limit) {
+        String where = kind == null ? "kind NOT IN ('receipt', 'audit-checkpoint')" : "kind = ?";
+        try (Connection connection = database.connection();
+                PreparedStatement query = connection.prepareStatement("SELECT message_id, kind, created_at, handling"
+                        + " FROM sent_message WHERE " + where + " ORDER BY created_at DESC, message_id LIMIT ?")) {
+            int index = 1;
+            if (kind != null) {
+                query.setString(index++, kind);
+            }
+            query.setInt(index, limit);
+            List<Recent> recent = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    recent.add(new Recent(rows.getString(1), rows.getString(2),
+                            rows.getObject(3, OffsetDateTime.class).toInstant(), rows.getString(4)));
+                }
+            }
+            return recent;
+        } catch (SQLException e) {
+            throw NodeDatabase.failure("listing the messages this node sent", e);
+        }
+    }
+
     /** Per-recipient status of a message, empty when this node did not send it. */
     public List<RecipientStatus> statusOf(String messageId) {
         try (Connection connection = database.connection();

@@ -85,6 +85,10 @@ class ApiAccessIT {
             new Operation("DELETE", "api/v1/units/NOBODY", null, EnumSet.of(Role.ADMIN)),
             new Operation("GET", "api/v1/units/NOBODY/deliveries", null, EnumSet.of(Role.ADMIN, Role.AUDITOR)),
             new Operation("GET", "api/v1/directory", null, EnumSet.allOf(Role.class)),
+            new Operation("GET", "api/v1/me", null, EnumSet.allOf(Role.class)),
+            new Operation("GET", "api/v1/messages", null, EnumSet.of(Role.FOCAL_POINT, Role.AUDITOR)),
+            new Operation("GET", "api/v1/schemas/seizure-notice", null, EnumSet.allOf(Role.class)),
+            new Operation("POST", "api/v1/inbox/" + NO_SUCH_ID + "/acknowledge", null, EnumSet.of(Role.CUSTOMS_UNIT)),
             new Operation("PUT", "api/v1/directory/members/NOBODY", "{}", EnumSet.of(Role.ADMIN)),
             new Operation("DELETE", "api/v1/directory/members/NOBODY", null, EnumSet.of(Role.ADMIN)),
             new Operation("POST", "api/v1/directory/publish", null, EnumSet.of(Role.ADMIN)),
@@ -103,7 +107,7 @@ class ApiAccessIT {
             for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                 String method = methods.next().toUpperCase(java.util.Locale.ROOT);
                 String concrete = path.getKey().replace("{id}", NO_SUCH_ID).replace("{name}", "nobody")
-                        .replace("{node}", "NOBODY").substring(1);
+                        .replace("{node}", "NOBODY").replace("{kind}", "seizure-notice").substring(1);
                 ApiClient.Response response = call(anonymous, method, concrete, "{}");
                 if (concrete.equals("health/live")) {
                     assertThat(response.status()).as(method + " " + concrete).isEqualTo(200);
