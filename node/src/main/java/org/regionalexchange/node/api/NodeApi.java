@@ -96,9 +96,7 @@ public final class NodeApi {
         }
         List<RecipientRow> rows = new ArrayList<>();
         for (RecipientStatus status : statuses) {
-            rows.add(new RecipientRow(status.recipient(), status.nextHop(),
-                    status.status().name().toLowerCase(Locale.ROOT), status.updatedAt().toString(),
-                    status.reasonCode(), status.resends(), text(status.lastAttemptAt()), status.lastError()));
+            rows.add(RecipientRow.of(status));
         }
         return write(new MessageStatus(messageId, rows, outcomes(messageId)));
     }
@@ -271,10 +269,6 @@ public final class NodeApi {
             throw ApiProblem.badRequest("", "query parameter " + parameter + ": '" + value
                     + "' is not a UTC date-time such as 2026-12-01T00:00:00Z");
         }
-    }
-
-    private static String text(Instant time) {
-        return time == null ? null : time.toString();
     }
 
     static String write(Object body) {

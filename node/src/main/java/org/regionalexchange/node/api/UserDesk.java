@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.regionalexchange.node.store.CustomsUnits;
-import org.regionalexchange.node.store.RecipientStatus;
 import org.regionalexchange.node.store.SentMessages;
 import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaBundle;
@@ -48,13 +46,7 @@ public final class UserDesk {
         }
         List<SentItem> items = new ArrayList<>();
         for (SentMessages.Recent recent : sent.recent(kind, NodeApi.limit(limit))) {
-            List<RecipientRow> rows = new ArrayList<>();
-            for (RecipientStatus status : sent.statusOf(recent.messageId())) {
-                rows.add(new RecipientRow(status.recipient(), status.nextHop(),
-                        status.status().name().toLowerCase(Locale.ROOT), status.updatedAt().toString(),
-                        status.reasonCode(), status.resends(), status.lastAttemptAt() == null ? null
-                                : status.lastAttemptAt().toString(), status.lastError()));
-            }
+            List<RecipientRow> rows = sent.statusOf(recent.messageId()).stream().map(RecipientRow::of).toList();
             items.add(new SentItem(recent.messageId(), recent.kind(), recent.createdAt().toString(), recent.handling(),
                     rows));
         }
