@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
 public final class NodeCli {
 
     public static void main(String[] args) {
+        try {
+            LogFormat.ofProcess();
+        } catch (SettingsException e) {
+            System.err.println("node: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(commandLine().execute(args));
     }
 

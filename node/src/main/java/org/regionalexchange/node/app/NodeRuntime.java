@@ -8,6 +8,8 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
 import org.regionalexchange.node.broker.EmbeddedBroker;
 import org.regionalexchange.node.broker.InternalCredentials;
+import org.regionalexchange.node.broker.MessageProperties;
+import org.regionalexchange.node.logging.MessageLogInterceptor;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.outbox.AuditCheckpoints;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
@@ -67,6 +69,14 @@ public final class NodeRuntime implements AutoCloseable {
             main.addInitialProperty("camel.metrics.enableRoutePolicy", "true");
             camelProperties.forEach(main::addInitialProperty);
             main.bind("metricsRegistry", services.metrics().registry());
+            // Every route step logs with the messageId of the message it works on (the MDC's messageId).
+            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                @Override
+                public void beforeConfigure(org.apache.camel.main.BaseMainSupport configured) {
+                    configured.getCamelContext().getCamelContextExtension().addInterceptStrategy(
+                            new MessageLogInterceptor(MessageProperties.MESSAGE_ID));
+                }
+            });
             main.bind(DeliveryRoutes.INTERNAL, JmsComponent.jmsComponent(services.internalFactory()));
             // Each peer twice: a cached factory for the hand-overs, and a plain one the heartbeat opens and closes
             // connections with (and closes itself, before the routes stop).

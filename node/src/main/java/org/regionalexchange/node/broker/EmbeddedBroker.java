@@ -23,6 +23,7 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.regionalexchange.node.logging.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -330,7 +331,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                             && queue.startsWith(prefix)) {
                         Object messageId = ref.getMessage().getObjectProperty(MessageProperties.MESSAGE_ID);
                         if (messageId != null) {
-                            try {
+                            try (MessageLog.Scope scope = MessageLog.about(messageId.toString())) {
                                 listener.accept(queue, messageId.toString());
                             } catch (RuntimeException e) {
                                 LOG.warn("{}: the acknowledgement of {} on {} was not noted: {}", config.nodeId(),

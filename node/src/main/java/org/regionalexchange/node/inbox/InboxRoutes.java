@@ -1,6 +1,8 @@
 package org.regionalexchange.node.inbox;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.regionalexchange.node.envelope.OpenedMessage;
+import org.regionalexchange.node.logging.MessageLogInterceptor;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
 
@@ -78,6 +80,9 @@ public final class InboxRoutes extends RouteBuilder {
         from(VERIFY).routeId("inbox-verify")
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .bean(acceptance, "open")
+                // The verified messageId, not what the broker's copy claims, for the rest of the route's lines.
+                .process(exchange -> exchange.setProperty(MessageLogInterceptor.PROPERTY,
+                        exchange.getIn().getBody(OpenedMessage.class).messageId()))
                 .bean(acceptance, "accept(${body}, ${exchangeProperty." + InboundReader.INCOMING + "})")
                 .choice()
                     .when(simple("${body.isReceipt()}"))
