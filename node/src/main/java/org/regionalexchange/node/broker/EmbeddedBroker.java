@@ -366,8 +366,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void addQueues(Configuration c) {
         // Outboxes never give up: a peer may be down for hours; back-off keeps retries cheap.
-        c.addAddressSetting("exchange.outbox.#", new AddressSettings()
-                .setRedeliveryDelay(1_000).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(30_000)
+        c.addAddressSetting("exchange.outbox.#", RedeliveryBackoff.OUTBOX.applyTo(new AddressSettings())
                 .setMaxDeliveryAttempts(-1));
         // The inboxes retry transient faults (database busy); a message that still fails is parked, not dropped.
         c.addAddressSetting(BrokerAddresses.INBOX, inboxSettings());
