@@ -74,6 +74,19 @@ class LogFormatTest {
     }
 
     @Test
+    void artemisLinesForEachFailedPeerConnectionAreLeftOutOthersPass() {
+        List<String> lines = log(LogFormat.PLAIN, context -> {
+            context.getLogger("org.apache.activemq.artemis.core.client").error("AMQ214016: Failed to create netty"
+                    + " connection", new java.nio.channels.ClosedChannelException());
+            context.getLogger("org.apache.activemq.artemis.core.server").warn("AMQ222061: Client connection failed,"
+                    + " clearing up resources for session {}", "c97b66f7");
+            context.getLogger("org.apache.activemq.artemis.core.server").warn("AMQ222010: Critical IO Error");
+        });
+
+        assertThat(lines).hasSize(1).allMatch(line -> line.endsWith("WARN server - AMQ222010: Critical IO Error"));
+    }
+
+    @Test
     void anUnknownFormatIsRefusedNamingTheVariableAndTheFormatsThereAre() {
         assertThat(LogFormat.of(name -> null)).isEqualTo(LogFormat.PLAIN);
         assertThat(LogFormat.of(Map.of(LogFormat.ENV, "json")::get)).isEqualTo(LogFormat.JSON);
