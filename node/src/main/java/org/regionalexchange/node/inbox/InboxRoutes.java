@@ -55,8 +55,11 @@ public final class InboxRoutes extends RouteBuilder {
 
     private void receive(org.apache.camel.builder.RouteBuilder builder, String queue, String routeId,
             int concurrentConsumers) {
+        // A rollback is logged by the route's error handling (InboxErrorPolicy, Acceptance for a message waiting for
+        // its alert), not again by the JMS listener with a stack trace.
         builder.from(DeliveryRoutes.INTERNAL + ":queue:" + queue + "?transacted=true&concurrentConsumers="
-                + concurrentConsumers + "&cacheLevelName=CACHE_CONSUMER")
+                + concurrentConsumers + "&cacheLevelName=CACHE_CONSUMER"
+                + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                 .routeId(routeId)
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .process(new InboundReader())
