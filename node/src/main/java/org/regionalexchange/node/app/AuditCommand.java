@@ -29,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * the hub's latest checkpoint of this node; exits 3 naming the first broken entry. A running node holds its H2 file
  * locked, so then the node itself is asked, over its API on loopback, and given the hub's checkpoint to check too.
  */
-@Command(name = "audit", description = "Audit log commands: `audit verify --config FILE [--hub-api URL]`.")
+@Command(name = "audit", description = {"Audit log commands: `audit verify --config FILE [--hub-api URL]`.",
+        "--user is an auditor of this node's API, asked when the running node holds its database; --hub-user one of"
+                + " the hub's."})
 final class AuditCommand implements Callable<Integer> {
 
     static final int BROKEN = 3;
