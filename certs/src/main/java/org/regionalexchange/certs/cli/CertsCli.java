@@ -26,6 +26,7 @@ import org.regionalexchange.certs.RegionalPki;
 import org.regionalexchange.certs.SupersededCertificate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -95,8 +96,8 @@ public final class CertsCli {
     static final class Issue implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--pki", required = true, description = "Folder made by `certs region`.")
-        Path pki;
+        @Mixin
+        PkiFolderOption pki;
         @Option(names = "--node", required = true, description = "Node id, e.g. AZ.")
         String node;
         @Option(names = "--force", description = "Re-issue keys the node already has (revoke the old ones too).")
@@ -104,9 +105,9 @@ public final class CertsCli {
 
         @Override
         public Integer call() {
-            RegionalPki regional = RegionalPki.load(pki);
-            Path nodeDir = pki.resolve(node);
-            ExistingKeys.refuseUnlessForced(ExistingKeys.ofNode(pki, node), force, nodeDir,
+            RegionalPki regional = pki.load();
+            Path nodeDir = pki.folder().resolve(node);
+            ExistingKeys.refuseUnlessForced(ExistingKeys.ofNode(pki.folder(), node), force, nodeDir,
                     node + " already has keys in " + nodeDir, "choose another --node");
             NodeKeys keys = regional.addNode(node);
             spec.commandLine().getOut().printf("issued %s: %s%n", node, keys.directory());
@@ -118,8 +119,8 @@ public final class CertsCli {
     static final class Revoke implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--pki", required = true, description = "Folder made by `certs region`.")
-        Path pki;
+        @Mixin
+        PkiFolderOption pki;
         @Option(names = "--node", required = true, description = "Node id.")
         String node;
         @Option(names = "--purpose", required = true, description = "tls, signing or encryption.")
@@ -128,10 +129,10 @@ public final class CertsCli {
         @Override
         public Integer call() {
             CertificatePurpose which = CertificatePurpose.fromAlias(purpose);
-            RegionalPki regional = RegionalPki.load(pki);
+            RegionalPki regional = pki.load();
             BigInteger serial = regional.certificate(node, which).map(X509Certificate::getSerialNumber)
                     .orElseThrow(() -> new IllegalArgumentException(node + " has no " + which.alias()
-                            + " certificate in " + pki + ": nothing to revoke"));
+                            + " certificate in " + pki.folder() + ": nothing to revoke"));
             X509CRL crl = regional.revoke(node, which);
             spec.commandLine().getOut().printf("revoked %s %s (serial %s); CRL now lists %d certificate(s): %s%n",
                     node, which.alias(), serial.toString(16), crl.getRevokedCertificates().size(), regional.crlPem());
@@ -144,12 +145,12 @@ public final class CertsCli {
     static final class Crl implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--pki", required = true, description = "Folder made by `certs region`.")
-        Path pki;
+        @Mixin
+        PkiFolderOption pki;
 
         @Override
         public Integer call() {
-            RegionalPki regional = RegionalPki.load(pki);
+            RegionalPki regional = pki.load();
             List<SupersededCertificate> before = regional.authority().superseded();
             X509CRL crl = regional.publishCrl();
             PrintWriter printer = spec.commandLine().getOut();
@@ -171,12 +172,12 @@ public final class CertsCli {
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--pki", required = true, description = "Folder made by `certs region`.")
-        Path pki;
+        @Mixin
+        PkiFolderOption pki;
 
         @Override
         public Integer call() {
-            RegionalPki regional = RegionalPki.load(pki);
+            RegionalPki regional = pki.load();
             PrintWriter printer = spec.commandLine().getOut();
             printer.printf("root: %s%n", regional.authority().certificate().getSubjectX500Principal());
             regional.memberIds().stream().sorted().forEach(id -> Arrays.stream(CertificatePurpose.values())
@@ -203,18 +204,16 @@ public final class CertsCli {
         CommandSpec spec;
         @Option(names = "--node", required = true, description = "This member's node id, e.g. UZ.")
         String node;
-        @Option(names = "--dir", required = true, description = "The member's PKI folder (created if missing); "
-                + "later its node.pki.dir.")
-        Path dir;
-        @Option(names = "--password-file", description = "File holding the keystore password (else asked twice).")
-        Path passwordFile;
+        @Mixin
+        MemberFolderOptions member;
         @Option(names = "--force", description = "Discard keys of earlier requests not installed yet (installed keys "
                 + "are never touched).")
         boolean force;
 
         @Override
         public Integer call() {
-            char[] password = Passwords.read(passwordFile, true, node);
+            char[] password = member.password(true, node);
+            Path dir = member.dir;
             PrintWriter printer = spec.commandLine().getOut();
             printer.printf("making the tls, signing and encryption keys of %s (EC P-256) in %s%n", node,
                     dir.toAbsolutePath());
@@ -338,8 +337,8 @@ public final class CertsCli {
     static final class Install implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--dir", required = true, description = "The folder `certs request` made the keys in.")
-        Path dir;
+        @Mixin
+        MemberFolderOptions member;
         @Option(names = "--certificates", required = true, arity = "1..*",
                 description = "The tls, signing and encryption certificates (PEM) CARICC issued.")
         List<Path> certificates;
@@ -347,12 +346,11 @@ public final class CertsCli {
         Path caCertificate;
         @Option(names = "--crl", description = "The CRL CARICC publishes, crl.pem (a node needs it to start).")
         Path crl;
-        @Option(names = "--password-file", description = "File holding the keystore password (else asked).")
-        Path passwordFile;
 
         @Override
         public Integer call() {
-            char[] password = Passwords.read(passwordFile, false, "the requested keys in " + dir);
+            Path dir = member.dir;
+            char[] password = member.password(false, "the requested keys in " + dir);
             MemberFolder.Installed installed = MemberFolder.at(dir).install(password, certificates, caCertificate,
                     Optional.ofNullable(crl));
             PrintWriter printer = spec.commandLine().getOut();
@@ -372,7 +370,7 @@ public final class CertsCli {
             printer.printf("%s the node with node.pki.dir=%s and node.pki.password-file=%s (or $NODE_KEYSTORE_"
                     + "PASSWORD); other members' <NODE>/encryption.crt.pem go into the same folder%n",
                     installed.previousEncryption().isPresent() ? "restart" : "start", dir,
-                    passwordFile != null ? passwordFile : "<your password file>");
+                    member.passwordFile != null ? member.passwordFile : "<your password file>");
             installed.previousEncryption().ifPresent(previous -> printer.printf("then have the other members "
                     + "take the new %s/encryption.crt.pem before CARICC's overlap ends%n", installed.nodeId()));
             return 0;

@@ -25,6 +25,7 @@ public final class NodeMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         depth(broker, BrokerAddresses.INBOX);
         depth(broker, BrokerAddresses.DEAD_LETTER);
+        depth(broker, BrokerAddresses.EXPIRED);
         peers.forEach(peer -> depth(broker, BrokerAddresses.outbox(peer)));
         peers.forEach(peer -> depth(broker, BrokerAddresses.inbox(peer)));
     }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.regionalexchange.node.api.ApiClient;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,19 +18,17 @@ final class ApiOptions {
     static final String PASSWORD_ENV = "NODE_API_PASSWORD";
     static final String CA_ENV = "NODE_API_CA";
 
-    @Option(names = "--api", defaultValue = "https://127.0.0.1:8080",
+    @Option(names = "--api", paramLabel = "URL", defaultValue = "https://127.0.0.1:8080",
             description = "Node API (default: ${DEFAULT-VALUE}).")
     String api;
-    @Option(names = "--ca", description = "The regional root ca.crt.pem to trust for https (else $" + CA_ENV + ").")
+    @Option(names = "--ca", paramLabel = "FILE",
+            description = "The regional root ca.crt.pem to trust for https (else $" + CA_ENV + ").")
     Path ca;
-    @Option(names = "--user", description = "API user (else $" + USER_ENV + ").")
-    String user;
-    @Option(names = "--user-password-file", description = "File with the API user's password (else $"
-            + PASSWORD_ENV + ").")
-    Path passwordFile;
+    @Mixin
+    ApiUserOptions login;
 
     ApiClient client() throws IOException {
-        return client(api, user, passwordFile, ca);
+        return login.client(api, ca);
     }
 
     /** @throws IllegalArgumentException saying which option or variable is missing */

@@ -18,6 +18,7 @@ import org.regionalexchange.node.audit.AuditReport;
 import org.regionalexchange.node.store.NodeDatabase;
 import org.regionalexchange.node.store.StoreUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * the hub's latest checkpoint of this node; exits 3 naming the first broken entry. A running node holds its H2 file
  * locked, so then the node itself is asked, over its API on loopback, and given the hub's checkpoint to check too.
  */
-@Command(name = "audit", description = "Audit log commands: `audit verify --config FILE [--hub-api URL]`.")
+@Command(name = "audit", description = {"Audit log commands: `audit verify --config FILE [--hub-api URL]`.",
+        "--user is an auditor of this node's API, asked when the running node holds its database; --hub-user one of"
+                + " the hub's."})
 final class AuditCommand implements Callable<Integer> {
 
     static final int BROKEN = 3;
@@ -42,8 +45,8 @@ final class AuditCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "verify")
     String action;
 
-    @Option(names = "--config", required = true, description = "The node's application.properties.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--hub-api", description = "The hub's API, e.g. https://127.0.0.1:8080: verify against the"
             + " hub's latest checkpoint of this node too.")
@@ -56,20 +59,16 @@ final class AuditCommand implements Callable<Integer> {
             + ApiOptions.PASSWORD_ENV + ").")
     Path hubPasswordFile;
 
-    @Option(names = "--user", description = "An auditor of this node's API, asked while the node holds its"
-            + " database (else $" + ApiOptions.USER_ENV + ").")
-    String user;
-
-    @Option(names = "--user-password-file", description = "File with that user's password (else $"
-            + ApiOptions.PASSWORD_ENV + ").")
-    Path passwordFile;
+    /** An auditor of this node's API, asked while the node holds its database. */
+    @Mixin
+    ApiUserOptions login;
 
     @Override
     public Integer call() throws InterruptedException {
         if (!"verify".equals(action)) {
             throw new IllegalArgumentException("unknown audit action '" + action + "': use `audit verify`");
         }
-        NodeSettings settings = SettingsReader.read(config);
+        NodeSettings settings = config.settings();
         Optional<AuditAnchor.Head> checkpoint = hubCheckpoint(settings);
         NodeDatabase database;
         try {
@@ -121,7 +120,7 @@ final class AuditCommand implements Callable<Integer> {
             throws InterruptedException {
         ApiClient api;
         try {
-            api = ApiOptions.client(settings.http().baseUrl(), user, passwordFile, settings.pki().caCertificate());
+            api = login.client(settings.http().baseUrl(), settings.pki().caCertificate());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read --user-password-file: " + e.getMessage(), e);
         }

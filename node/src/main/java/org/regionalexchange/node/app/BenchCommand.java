@@ -2,7 +2,6 @@ package org.regionalexchange.node.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.regionalexchange.node.bench.Bench;
 import org.regionalexchange.node.bench.BenchPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * saturating REST load (KZ -> KG direct, by path, recipients and size, and a backlog's drain); prints progress while
  * it runs and writes a JSON and a Markdown report.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench",
         description = "Measure throughput: seal+open alone, the broker alone, and the pipeline in a region of node"
                 + " processes.")
 final class BenchCommand implements Callable<Integer> {
@@ -42,13 +42,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "Which phases run, of ${COMPLETION-CANDIDATES} (default: all; one alone to profile a"
                     + " change).")
     java.util.Set<BenchPlan.Phase> phases;
-    @Option(names = "--dir", description = "Folder for PKIs, data, logs and the report (default: a new temporary one).")
-    Path dir;
+    @Mixin
+    WorkFolderOption workFolder;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-bench-");
+        Path folder = workFolder.create("regional-bench-");
         BenchPlan plan = new BenchPlan(warmUp, duration, folder, System.getProperty("java.class.path"), submitters,
                 backlog, phases);
         out.printf("benchmark in %s: each phase %s warm-up, then %s measured%n", folder, warmUp, duration);

@@ -2,7 +2,6 @@ package org.regionalexchange.node.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.regionalexchange.node.api.ApiClient;
 import org.regionalexchange.node.api.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,9 +32,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--dir", description = "Folder for the CA, each node's own PKI folder, journals and databases (default: a new"
-            + " temporary one).")
-    Path dir;
+    @Mixin
+    WorkFolderOption workFolder;
     @Option(names = "--timeout", defaultValue = "PT90S", description = "How long to wait for receipts (default: ${DEFAULT-VALUE}).")
     Duration timeout;
     @Option(names = "--keep-running", description = "Leave the nodes running after the scenario, until Ctrl-C.")
@@ -43,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-demo-");
+        Path folder = workFolder.create("regional-demo-");
         out.printf("[1/7] enrolling %s with CARICC's CA (each node its own keys and password) and starting them in"
                 + " %s%n", NODES, folder);
         try (LocalRegion region = LocalRegion.enrolled(folder, NODES, NEIGHBOURS)) {

@@ -2,7 +2,6 @@ package org.regionalexchange.node.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.regionalexchange.node.faults.Drill;
 import org.regionalexchange.node.faults.DrillReport;
 import org.regionalexchange.node.faults.DrillResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * link, a database outage or a peer's flood in the middle of it; then the table of what was accepted, stored, given
  * to the subscriber, recorded and left stuck. Exits 0 when every drill lost, doubled and left nothing.
  */
-@Command(name = "faults", mixinStandardHelpOptions = true,
+@Command(name = "faults",
         description = "Run the crash, partition and outage drills and print what was lost, duplicated or stuck.")
 final class FaultsCommand implements Callable<Integer> {
 
@@ -50,13 +50,13 @@ final class FaultsCommand implements Callable<Integer> {
     @Option(names = "--node-jar", description = "Run the nodes from another build's node jar, e.g. to measure an"
             + " older release under the same load (default: this jar).")
     Path nodeJar;
-    @Option(names = "--dir", description = "Folder for PKI, data, logs and the report (default: a new temporary one).")
-    Path dir;
+    @Mixin
+    WorkFolderOption workFolder;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("regional-faults-");
+        Path folder = workFolder.create("regional-faults-");
         Duration drainTimeout = Duration.ofSeconds(Math.max(180, (long) (2 * notices / rate)));
         String classpath = nodeJar != null ? nodeJar.toAbsolutePath().toString() : System.getProperty("java.class.path");
         Drill.Plan plan = new Drill.Plan(notices, rate, partition, databaseOutage, receiptWait, drainTimeout,

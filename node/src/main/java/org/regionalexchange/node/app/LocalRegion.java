@@ -258,9 +258,17 @@ public final class LocalRegion implements AutoCloseable {
         return freePort();
     }
 
+    /**
+     * Stops every node: first each one's routes, heartbeats and timers, while every broker still runs, then each
+     * one's broker and database. Stopped one by one, the nodes still running would log the stopped one's link as
+     * failing, with its hand-overs and heartbeats refused.
+     */
     @Override
     public void close() {
-        List.copyOf(running.keySet()).forEach(this::stop);
+        List<NodeRuntime> nodes = List.copyOf(running.values());
+        nodes.forEach(NodeRuntime::quiesce);
+        running.clear();
+        nodes.forEach(NodeRuntime::close);
     }
 
     private static int freePort() {

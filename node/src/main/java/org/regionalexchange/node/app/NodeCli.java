@@ -3,8 +3,12 @@ package org.regionalexchange.node.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The node's one executable: run a node, operate on sealed files offline, talk to a running node, run the demo. */
-@Command(name = "node", mixinStandardHelpOptions = true, version = "regional-exchange node 0.1.0",
+/**
+ * The node's one executable: run a node, operate on sealed files offline, talk to a running node, run the demo.
+ * Every subcommand inherits {@code --help} and {@code --version} (the INHERIT scope).
+ */
+@Command(name = "node", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "regional-exchange node 0.1.0",
         description = "A node of the regional exchange network.",
         subcommands = {RunCommand.class, DemoCommand.class, SendCommand.class, StatusCommand.class,
                 AuditCommand.class, SealCommand.class, OpenCommand.class, UsersCommand.class, FaultsCommand.class,
@@ -12,6 +16,12 @@ import picocli.CommandLine.Command;
 public final class NodeCli {
 
     public static void main(String[] args) {
+        try {
+            LogFormat.ofProcess();
+        } catch (SettingsException e) {
+            System.err.println("node: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -8,6 +8,8 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.Main;
 import org.regionalexchange.node.broker.EmbeddedBroker;
 import org.regionalexchange.node.broker.InternalCredentials;
+import org.regionalexchange.node.broker.MessageProperties;
+import org.regionalexchange.node.logging.MessageLogInterceptor;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.outbox.AuditCheckpoints;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
@@ -33,6 +35,7 @@ public final class NodeRuntime implements AutoCloseable {
     private final LinkProbe linkProbe;
     private final org.regionalexchange.node.inbox.ReceiptBatcher receiptBatcher;
     private final java.util.Set<String> linked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean quiesced = new java.util.concurrent.atomic.AtomicBoolean();
 
     private NodeRuntime(NodeServices services, Main main, List<CachingConnectionFactory> factories, NodeTasks tasks,
             LinkProbe linkProbe, Clock clock) {
@@ -67,6 +70,14 @@ public final class NodeRuntime implements AutoCloseable {
             main.addInitialProperty("camel.metrics.enableRoutePolicy", "true");
             camelProperties.forEach(main::addInitialProperty);
             main.bind("metricsRegistry", services.metrics().registry());
+            // Every route step logs with the messageId of the message it works on (the MDC's messageId).
+            main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+                @Override
+                public void beforeConfigure(org.apache.camel.main.BaseMainSupport configured) {
+                    configured.getCamelContext().getCamelContextExtension().addInterceptStrategy(
+                            new MessageLogInterceptor(MessageProperties.MESSAGE_ID));
+                }
+            });
             main.bind(DeliveryRoutes.INTERNAL, JmsComponent.jmsComponent(services.internalFactory()));
             // Each peer twice: a cached factory for the hand-overs, and a plain one the heartbeat opens and closes
             // connections with (and closes itself, before the routes stop).
@@ -78,7 +89,7 @@ public final class NodeRuntime implements AutoCloseable {
                 probed.put(peer.nodeId(), peerFactory(effective, peer));
             }
             linkProbe = new LinkProbe(settings.nodeId(), probed, services.hops(), settings.links().heartbeatEvery(),
-                    services.resolver()::fallsBack);
+                    services.resolver()::fallsBack, services.linkLog());
             services.routes().forEach(main.configure()::addRoutesBuilder);
             main.start();
             services.outboxRecovery().requeueMissing();
@@ -223,8 +234,17 @@ public final class NodeRuntime implements AutoCloseable {
         return services.broker();
     }
 
-    @Override
-    public void close() {
+    /**
+     * The first half of {@link #close}: stops everything that reaches out (the heartbeats, the receipts, the
+     * periodic tasks and the routes, with their hand-overs), anchors the audit chain, closes its JMS connections,
+     * and leaves the broker and the database up, so that peers still handing over to this node find it there. A region in one JVM quiesces every
+     * node before it closes any (see {@link LocalRegion#close}), so that no node sees another go away mid-shutdown.
+     * Idempotent.
+     */
+    public void quiesce() {
+        if (quiesced.getAndSet(true)) {
+            return;
+        }
         linkProbe.close();
         receiptBatcher.close();
         tasks.close();
@@ -239,7 +259,13 @@ public final class NodeRuntime implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("routes of {} did not stop cleanly: {}", settings().nodeId(), e.getMessage());
         }
+        // Its connections to the peers' brokers and its own, closed before any broker stops under them.
         factories.forEach(CachingConnectionFactory::destroy);
+    }
+
+    @Override
+    public void close() {
+        quiesce();
         services.close();
     }
 }

@@ -50,6 +50,7 @@ import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
 import org.regionalexchange.node.outbox.Diversion;
 import org.regionalexchange.node.outbox.HopHealth;
+import org.regionalexchange.node.outbox.LinkLog;
 import org.regionalexchange.node.outbox.OutboxRecovery;
 import org.regionalexchange.node.outbox.ReceiptWatch;
 import org.regionalexchange.node.outbox.LocalSubmitRoutes;
@@ -88,7 +89,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         CachingConnectionFactory internalFactory, List<RoutesBuilder> routes, NodeApi api, ApiUsers apiUsers,
         NodeMetrics metrics, ReceiptWatch receiptWatch, OutboxRecovery outboxRecovery, AuditLog audit,
         AuditAnchoring auditAnchoring, QuarantineDesk quarantineDesk, DeadLetterDesk deadLetterDesk,
-        ReceivedMessages received, Receipts receipts, HopHealth hops, NextHopResolver resolver,
+        ReceivedMessages received, Receipts receipts, HopHealth hops, LinkLog linkLog, NextHopResolver resolver,
         DirectoryInForce directory, DirectoryPublisher publisher,
         java.util.concurrent.atomic.AtomicReference<java.util.function.Function<Submission, String>> submitter,
         Health health, java.util.function.Function<String, List<RoutesBuilder>> peerRoutes) {
@@ -139,6 +140,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         AuditLog audit = new AuditLog(database, clock);
         // Each link's state, from hand-overs and heartbeats: a neighbour whose link is down is reached through the hub.
         HopHealth hops = new HopHealth(clock, settings.links().upWithin(), settings.links().downAfter());
+        // What the operator reads about each link: a few lines per outage (see LinkLog), from hand-overs and heartbeats.
+        LinkLog linkLog = new LinkLog(settings.nodeId(), hops, clock);
         NextHopResolver resolver = new NextHopResolver(settings.nodeId(), settings.hub(), directory::region,
                 settings.peers().values().stream().filter(p -> p.direct() || p.nodeId().equals(settings.hub()))
                         .map(NodeSettings.PeerSettings::nodeId).toList(), hops::isUsable);
@@ -168,8 +171,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
                         settings.limits().maxBytes()), sentLedger,
                 new CopyQueue(outbox, sentLedger)));
         Diversion diversion = new Diversion(resolver, outbox::enqueueCopies, sentLedger);
-        routes.add(new DeliveryRoutes(settings.nodeId(), settings.peers().keySet(), sentLedger, hops, diversion,
-                delivery.handOvers()));
+        routes.add(new DeliveryRoutes(settings.nodeId(), settings.peers().keySet(), sentLedger, hops, linkLog,
+                diversion, delivery.handOvers()));
         SubmissionReader submissions = new SubmissionReader(json);
         routes.add(new LocalSubmitRoutes(submissions, new UnitSubmissions(unitRegistry, customsUnits, received)));
         routes.add(new InboxErrorPolicy(new Rejections(quarantine, inboundLedger, receipts, clock,
@@ -223,9 +226,9 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         routes.add(new org.regionalexchange.node.api.ConsoleRoutes());
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
-                deadLetterDesk, received, receipts, hops, resolver, directory, publisher, submitter, health,
-                peer -> List.of(new DeliveryRoutes(effective.nodeId(), List.of(peer), sentLedger, hops, diversion,
-                        delivery.handOvers()), inboxRoutes.forPeer(peer)));
+                deadLetterDesk, received, receipts, hops, linkLog, resolver, directory, publisher, submitter, health,
+                peer -> List.of(new DeliveryRoutes(effective.nodeId(), List.of(peer), sentLedger, hops, linkLog,
+                        diversion, delivery.handOvers()), inboxRoutes.forPeer(peer)));
     }
 
     /**

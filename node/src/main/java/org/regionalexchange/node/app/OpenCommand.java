@@ -6,20 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.regionalexchange.node.crypto.MessageOpener;
 import org.regionalexchange.node.crypto.NodeKeyring;
-import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
 import org.regionalexchange.node.envelope.OpenedMessage;
 import org.regionalexchange.node.failure.RejectedMessageException;
-import org.regionalexchange.node.rules.MessageRules;
 import org.regionalexchange.node.rules.ReceivedMessageCheck;
 import org.regionalexchange.node.rules.RuleReport;
 import org.regionalexchange.node.trust.RegionalTrust;
 import org.regionalexchange.schemas.SchemaCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,30 +34,24 @@ final class OpenCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Option(names = "--keystore", required = true, description = "The receiving node's node.p12.")
-    Path keystore;
-    @Option(names = "--password-file", description = "File with the keystore password (else $NODE_KEYSTORE_PASSWORD).")
-    Path passwordFile;
-    @Option(names = "--ca", required = true, description = "The regional root certificate (ca.crt.pem).")
+    @Mixin
+    KeystoreOptions keystore;
+    @Option(names = "--ca", required = true, paramLabel = "FILE",
+            description = "The regional root certificate (ca.crt.pem).")
     Path ca;
-    @Option(names = "--crl", required = true, description = "The current CRL (crl.pem).")
+    @Option(names = "--crl", required = true, paramLabel = "FILE", description = "The current CRL (crl.pem).")
     Path crl;
-    @Option(names = "--in", required = true, description = "The sealed envelope file.")
+    @Option(names = "--in", required = true, paramLabel = "FILE", description = "The sealed envelope file.")
     Path in;
-    @Option(names = "--region", split = ",", defaultValue = "CARICC,KZ,KG,TJ,TM,UZ",
-            description = "The members REGIONAL stands for (default: ${DEFAULT-VALUE}).")
-    List<String> region;
-    @Option(names = "--clock-tolerance", defaultValue = "PT5M",
-            description = "How far ahead of now a signing time may lie (default: ${DEFAULT-VALUE}).")
-    Duration clockTolerance;
+    @Mixin
+    RegionRulesOptions rules;
 
     @Override
     public Integer call() throws IOException {
-        NodeKeyring keys = Pkcs12NodeKeyring.load(keystore, Passwords.read(passwordFile));
+        NodeKeyring keys = keystore.load();
         Clock clock = Clock.systemUTC();
         MessageOpener opener = new MessageOpener(keys, RegionalTrust.fromFiles(ca, crl), clock);
-        ReceivedMessageCheck check = new ReceivedMessageCheck(SchemaCatalog.load(),
-                new MessageRules(keys.nodeId(), region, clock, clockTolerance, null));
+        ReceivedMessageCheck check = new ReceivedMessageCheck(SchemaCatalog.load(), rules.rules(keys.nodeId(), clock));
         try {
             OpenedMessage opened = opener.open(Files.readAllBytes(in));
             RuleReport report = check.check(opened);

@@ -1,23 +1,23 @@
 package org.regionalexchange.node.app;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** Runs one node until the process is stopped (Ctrl-C or SIGTERM stops it cleanly). */
 @Command(name = "run", description = "Run a node with the settings in an application.properties file.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, description = "The node's application.properties.")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws InterruptedException {
-        NodeSettings settings = SettingsReader.read(config);
-        NodeRuntime runtime = NodeRuntime.start(settings, Clock.systemUTC(), SettingsReader.camelProperties(config));
+        NodeSettings settings = config.settings();
+        NodeRuntime runtime = NodeRuntime.start(settings, Clock.systemUTC(),
+                SettingsReader.camelProperties(config.file()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();

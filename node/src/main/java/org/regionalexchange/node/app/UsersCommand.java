@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * Manages a node's API users on its own machine (the first admin is made here; later ones also by
  * {@code POST /api/v1/users}). A running node picks changes up at the next request.
  */
-@Command(name = "users", mixinStandardHelpOptions = true,
+@Command(name = "users",
         description = "Add, list or remove the API users of a node: users add|list|remove.")
 final class UsersCommand implements Callable<Integer> {
 

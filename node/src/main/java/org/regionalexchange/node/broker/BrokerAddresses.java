@@ -20,6 +20,12 @@ public final class BrokerAddresses {
     public static final String LOCAL_SUBMIT = "local.submit";
     /** Messages the broker gave up redelivering; watched by health, never consumed automatically. */
     public static final String DEAD_LETTER = "exchange.dead-letter";
+    /**
+     * Messages that outlived a broker time-to-live a client gave them: parked here, never dropped, and never consumed
+     * automatically (the node's own messages carry none; a message's expiresAt is the node's to check, not the
+     * broker's). Its depth is on /metrics beside the dead letters'.
+     */
+    public static final String EXPIRED = "exchange.expired";
 
     /** The prefix of each registered customs unit's own queue, {@code local.unit.<unit>}. */
     public static final String UNIT_PREFIX = "local.unit.";

@@ -1,12 +1,14 @@
 package org.regionalexchange.node.broker;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -21,6 +23,7 @@ import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.regionalexchange.node.logging.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -328,7 +331,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                             && queue.startsWith(prefix)) {
                         Object messageId = ref.getMessage().getObjectProperty(MessageProperties.MESSAGE_ID);
                         if (messageId != null) {
-                            try {
+                            try (MessageLog.Scope scope = MessageLog.about(messageId.toString())) {
                                 listener.accept(queue, messageId.toString());
                             } catch (RuntimeException e) {
                                 LOG.warn("{}: the acknowledgement of {} on {} was not noted: {}", config.nodeId(),
@@ -363,8 +366,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private void addQueues(Configuration c) {
         // Outboxes never give up: a peer may be down for hours; back-off keeps retries cheap.
-        c.addAddressSetting("exchange.outbox.#", new AddressSettings()
-                .setRedeliveryDelay(1_000).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(30_000)
+        c.addAddressSetting("exchange.outbox.#", RedeliveryBackoff.OUTBOX.applyTo(new AddressSettings())
                 .setMaxDeliveryAttempts(-1));
         // The inboxes retry transient faults (database busy); a message that still fails is parked, not dropped.
         c.addAddressSetting(BrokerAddresses.INBOX, inboxSettings());
@@ -374,8 +376,17 @@ public final class EmbeddedBroker implements AutoCloseable {
         config.peers().forEach(peer -> c.addAddressSetting(BrokerAddresses.inbox(peer), inboxSettings()
                 .setMaxSizeMessages(limits.maxMessages()).setMaxSizeBytes(limits.maxBytes())
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.FAIL)));
+        // Every queue, whatever its own settings: what the broker gives up on is parked, never dropped, a message
+        // past a time-to-live included (settings merge, so the more specific matches keep these two).
         c.addAddressSetting("#", new AddressSettings().setAutoCreateAddresses(false).setAutoCreateQueues(false)
-                .setAutoDeleteQueues(false).setAutoDeleteAddresses(false));
+                .setAutoDeleteQueues(false).setAutoDeleteAddresses(false)
+                .setDeadLetterAddress(SimpleString.of(BrokerAddresses.DEAD_LETTER))
+                .setExpiryAddress(SimpleString.of(BrokerAddresses.EXPIRED)));
+        // The two parking queues keep what they hold until an operator acts (the API's dead-letter desk): a failed
+        // look at one of their messages never moves it on, and nothing in them expires again.
+        for (String parking : List.of(BrokerAddresses.DEAD_LETTER, BrokerAddresses.EXPIRED)) {
+            c.addAddressSetting(parking, new AddressSettings().setMaxDeliveryAttempts(-1));
+        }
         // A subscriber that fails on a message gets it again, later and later, and never loses it to a delivery
         // limit: the first-sighting rule among them, whose alert may wait for the database to come back.
         // A unit's queue keeps what waits for it however long it is away, and never drops a message it failed on.
@@ -389,6 +400,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         anycast(c, BrokerAddresses.INBOX);
         config.peers().forEach(peer -> anycast(c, BrokerAddresses.inbox(peer)));
         anycast(c, BrokerAddresses.DEAD_LETTER);
+        anycast(c, BrokerAddresses.EXPIRED);
         anycast(c, BrokerAddresses.LOCAL_SUBMIT);
         config.peers().forEach(peer -> anycast(c, BrokerAddresses.outbox(peer)));
         c.addAddressConfiguration(new org.apache.activemq.artemis.core.config.CoreAddressConfiguration()
@@ -397,8 +409,8 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     private static AddressSettings inboxSettings() {
         return new AddressSettings().setRedeliveryDelay(500).setRedeliveryMultiplier(2.0).setMaxRedeliveryDelay(10_000)
-                .setMaxDeliveryAttempts(INBOX_DELIVERY_ATTEMPTS).setDeadLetterAddress(
-                        org.apache.activemq.artemis.api.core.SimpleString.of(BrokerAddresses.DEAD_LETTER))
+                .setMaxDeliveryAttempts(INBOX_DELIVERY_ATTEMPTS)
+                .setDeadLetterAddress(SimpleString.of(BrokerAddresses.DEAD_LETTER))
                 .setAutoCreateAddresses(false).setAutoCreateQueues(false).setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false);
     }

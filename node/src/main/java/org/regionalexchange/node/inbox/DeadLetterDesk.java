@@ -19,6 +19,7 @@ import org.regionalexchange.node.audit.Decision;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.EmbeddedBroker;
 import org.regionalexchange.node.broker.MessageProperties;
+import org.regionalexchange.node.logging.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,8 +102,10 @@ public final class DeadLetterDesk {
         DeadLetter letter = found.get().letter();
         audit.append(QuarantineDesk.auditId(letter.messageId()), letter.sha256(), who, decision);
         boolean done = action.getAsBoolean();
-        LOG.info("dead letter {} (message {}, from {}): {} by {}{}", id, letter.messageId(), letter.deliveringPeer(),
-                decision, who, done ? "" : " found nothing to act on");
+        try (MessageLog.Scope scope = MessageLog.about(letter.messageId())) {
+            LOG.info("dead letter {} (message {}, from {}): {} by {}{}", id, letter.messageId(),
+                    letter.deliveringPeer(), decision, who, done ? "" : " found nothing to act on");
+        }
         return done;
     }
 

@@ -1,6 +1,8 @@
 package org.regionalexchange.node.inbox;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.regionalexchange.node.envelope.OpenedMessage;
+import org.regionalexchange.node.logging.MessageLogInterceptor;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.outbox.DeliveryRoutes;
 
@@ -53,8 +55,11 @@ public final class InboxRoutes extends RouteBuilder {
 
     private void receive(org.apache.camel.builder.RouteBuilder builder, String queue, String routeId,
             int concurrentConsumers) {
+        // A rollback is logged by the route's error handling (InboxErrorPolicy, Acceptance for a message waiting for
+        // its alert), not again by the JMS listener with a stack trace.
         builder.from(DeliveryRoutes.INTERNAL + ":queue:" + queue + "?transacted=true&concurrentConsumers="
-                + concurrentConsumers + "&cacheLevelName=CACHE_CONSUMER")
+                + concurrentConsumers + "&cacheLevelName=CACHE_CONSUMER"
+                + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                 .routeId(routeId)
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .process(new InboundReader())
@@ -78,6 +83,9 @@ public final class InboxRoutes extends RouteBuilder {
         from(VERIFY).routeId("inbox-verify")
                 .routeConfigurationId(InboxErrorPolicy.ID)
                 .bean(acceptance, "open")
+                // The verified messageId, not what the broker's copy claims, for the rest of the route's lines.
+                .process(exchange -> exchange.setProperty(MessageLogInterceptor.PROPERTY,
+                        exchange.getIn().getBody(OpenedMessage.class).messageId()))
                 .bean(acceptance, "accept(${body}, ${exchangeProperty." + InboundReader.INCOMING + "})")
                 .choice()
                     .when(simple("${body.isReceipt()}"))

@@ -14,6 +14,7 @@ import org.regionalexchange.node.audit.Decision;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.MessageProperties;
 import org.regionalexchange.node.store.QuarantineStore;
+import org.regionalexchange.node.logging.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,8 +95,10 @@ public final class QuarantineDesk {
         }
         send(entry.get(), raw.get());
         store.delete(id);
-        LOG.info("quarantine entry {} (message {}, from {}) released into the inbox by {}", id,
-                entry.get().messageId(), entry.get().deliveringPeer(), who);
+        try (MessageLog.Scope scope = MessageLog.about(entry.get().messageId())) {
+            LOG.info("quarantine entry {} (message {}, from {}) released into the inbox by {}", id,
+                    entry.get().messageId(), entry.get().deliveringPeer(), who);
+        }
         return true;
     }
 

@@ -7,6 +7,7 @@ import org.regionalexchange.node.failure.RejectedMessageException;
 import org.regionalexchange.node.outbox.Submission;
 import org.regionalexchange.node.routing.UnreachableRecipientException;
 import org.regionalexchange.node.store.QuarantineStore;
+import org.regionalexchange.node.logging.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,13 @@ public final class Rejections {
                 ? rejected.authenticatedSender().orElse(null) : null;
         String detail = incoming.releasedFrom() == 0 ? failure.getMessage()
                 : failure.getMessage() + " (released from quarantine entry " + incoming.releasedFrom() + ")";
+        try (MessageLog.Scope scope = MessageLog.about(messageId)) {
+            return recordRejection(failure, incoming, reason, messageId, sender, detail);
+        }
+    }
+
+    private Submission recordRejection(Exception failure, Incoming incoming, RejectReason reason, String messageId,
+            String sender, String detail) {
         java.time.Instant now = clock.instant();
         if (budget.keep(incoming.peer(), reason.name(), now)) {
             LOG.warn("rejected message {} from peer {}: {}", messageId, incoming.peer(), detail);

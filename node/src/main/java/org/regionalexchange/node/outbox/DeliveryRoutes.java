@@ -4,10 +4,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsMessage;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.MessageProperties;
+import org.regionalexchange.node.broker.RedeliveryBackoff;
+import org.regionalexchange.node.logging.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,9 @@ public final class DeliveryRoutes extends RouteBuilder {
     /** How long a hand-over consumer waits after a failed attempt before it rolls back and takes the next copy. */
     static final java.time.Duration FAILURE_PAUSE = java.time.Duration.ofMillis(500);
 
+    /** The JMS-defined delivery count, which Artemis raises on each redelivery after a rollback. */
+    private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
     /** The JMS component of the node's own broker. */
     public static final String INTERNAL = "internal";
 
@@ -42,20 +49,23 @@ public final class DeliveryRoutes extends RouteBuilder {
 
     private final DeliveryListener listener;
     private final HopHealth health;
+    private final LinkLog linkLog;
     private final Diversion diversion;
     private final int handOvers;
 
     /**
      * @param self this node: each peer takes its copies in the inbox it keeps for this node
+     * @param linkLog what the operator reads about each link, shared with its heartbeat ({@link LinkProbe})
      * @param diversion what sends copies for a neighbour whose link is down through the hub instead
      * @param handOvers concurrent hand-overs per peer (node.delivery.hand-overs)
      */
     public DeliveryRoutes(String self, Collection<String> peers, DeliveryListener listener, HopHealth health,
-            Diversion diversion, int handOvers) {
+            LinkLog linkLog, Diversion diversion, int handOvers) {
         this.self = self;
         this.peers = List.copyOf(peers);
         this.listener = listener;
         this.health = health;
+        this.linkLog = linkLog;
         this.diversion = diversion;
         this.handOvers = handOvers;
     }
@@ -73,9 +83,17 @@ public final class DeliveryRoutes extends RouteBuilder {
             // wait by about n; re-creating the consumer per message would cost a round trip each. Order between
             // copies does not matter: every message stands alone, and an update that overtakes its alert waits for
             // it at the receiver.
+            // A failed hand-over is told once by the LinkLog, in one line: neither Camel's error handler nor the
+            // JMS listener's logs the rollback again (with a message history table or a stack trace) per attempt.
             from(INTERNAL + ":queue:" + BrokerAddresses.outbox(peer) + "?transacted=true&concurrentConsumers="
-                    + handOvers + "&cacheLevelName=CACHE_CONSUMER")
+                    + handOvers + "&cacheLevelName=CACHE_CONSUMER"
+                    + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                     .routeId("delivery-" + peer)
+                    // The rollback below is the route's error handler's to log, as "exhausted": at WARN with the
+                    // message history unless told otherwise.
+                    .errorHandler(defaultErrorHandler().loggingLevel(LoggingLevel.DEBUG)
+                            .retriesExhaustedLogLevel(LoggingLevel.DEBUG).logExhausted(false)
+                            .logExhaustedMessageHistory(false).logStackTrace(false))
                     .onException(Exception.class)
                         .process(exchange -> failed(exchange, peer))
                         .markRollbackOnly()
@@ -118,9 +136,9 @@ public final class DeliveryRoutes extends RouteBuilder {
     }
 
     /**
-     * A hand-over that failed: noted on the status and the link, logged once per stall (the first failure after a
-     * successful hand-over; the link's state changes are logged by the heartbeat), and the consumer pauses before it
-     * rolls back.
+     * A hand-over that failed: noted on the status and the link, told to the {@link LinkLog} (one WARN when the link
+     * starts failing, with the reason and when this copy is tried next, not one per attempt), and the consumer
+     * pauses before it rolls back.
      * Without the pause it would take the next copy at once and fail again: with a peer down or its inbox full, the
      * whole outbox would churn through failed attempts (a status write each) instead of waiting.
      */
@@ -128,24 +146,31 @@ public final class DeliveryRoutes extends RouteBuilder {
         Message in = exchange.getIn();
         String reason = reason(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         String messageId = in.getHeader(MessageProperties.MESSAGE_ID, String.class);
-        if (exchange.getProperty(DIVERTED, false, Boolean.class)) {
-            divertFailed(exchange, peer, messageId, reason);
-            return;
+        try (MessageLog.Scope scope = MessageLog.about(messageId)) {
+            if (exchange.getProperty(DIVERTED, false, Boolean.class)) {
+                divertFailed(exchange, peer, messageId, reason);
+                return;
+            }
+            health.failed(peer);
+            linkLog.failed(peer, "the hand-over of " + messageId, reason,
+                    FAILURE_PAUSE.plus(RedeliveryBackoff.OUTBOX.after(deliveries(exchange))));
+            try {
+                listener.failed(messageId, in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
+                        "next hop " + peer + " did not take it: " + reason);
+            } finally {
+                pause();
+            }
         }
-        boolean alreadyStalled = health.isStalled(peer);
-        health.failed(peer);
-        if (alreadyStalled) {
-            LOG.debug("delivery to {} of {} failed, the outbox will retry: {}", peer, messageId, reason);
-        } else {
-            LOG.warn("delivery to {} of {} failed, the outbox will retry it and the others for {} with back-off;"
-                    + " further failures are not logged until a hand-over succeeds: {}", peer, messageId, peer,
-                    reason);
-        }
+    }
+
+    /** How often the broker has delivered this copy to the route, this attempt included. */
+    private static int deliveries(Exchange exchange) {
+        JmsMessage jms = exchange.getIn(JmsMessage.class);
         try {
-            listener.failed(messageId, in.getHeader(MessageProperties.SENDER, String.class), deliverTo(in),
-                    "next hop " + peer + " did not take it: " + reason);
-        } finally {
-            pause();
+            return jms == null || jms.getJmsMessage() == null ? 1
+                    : Math.max(1, jms.getJmsMessage().getIntProperty(DELIVERY_COUNT));
+        } catch (jakarta.jms.JMSException | NumberFormatException e) {
+            return 1;
         }
     }
 
@@ -174,10 +199,11 @@ public final class DeliveryRoutes extends RouteBuilder {
     }
 
     /**
-     * The innermost message: Spring wraps what the peer's broker said (for example that the message exceeds its
+     * The innermost message, the one line an operator reads for an expected network failure (never a stack trace):
+     * Spring wraps what the peer's broker said (for example that the message exceeds its
      * node.limits.message-bytes) in a generic "Uncategorized exception", which tells an operator nothing.
      */
-    private static String reason(Throwable failure) {
+    static String reason(Throwable failure) {
         String reason = "unknown error";
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause.getMessage() != null && !cause.getMessage().isBlank()) {

@@ -104,9 +104,15 @@ public final class HopHealth {
      * heartbeats) is not bypassed for it. What the next hop planning asks before it falls back to the hub.
      */
     public boolean isUsable(String hop) {
-        Link link = link(hop);
-        return link.state() != LinkState.DOWN
-                || link.lastSuccess().isEmpty() && !startedAt.plus(downAfter).isBefore(clock.instant());
+        return link(hop).state() != LinkState.DOWN || inStartGrace(hop);
+    }
+
+    /**
+     * Whether nothing has gone through this hop yet and the node started less than {@code downAfter} ago: the grace
+     * of a neighbour that starts a little later than this node.
+     */
+    public boolean inStartGrace(String hop) {
+        return lastSuccess(hop).isEmpty() && !startedAt.plus(downAfter).isBefore(clock.instant());
     }
 
     private LinkState state(Optional<Instant> success, boolean recentFailure) {

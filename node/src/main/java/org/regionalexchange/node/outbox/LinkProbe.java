@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * refusal or a probe that times out counts as a failure. Busy links cost nothing: their hand-overs are their heartbeat.
  * A probe that hangs (a link that accepts connections but forwards nothing) holds only its own peer's slot.
  *
- * <p>Each change of a link's state is logged once, not every probe.
+ * <p>What the operator reads about the link, its failures and its changes of state, is decided by the
+ * {@link LinkLog}: a few lines per outage, not one per probe.
  */
 public final class LinkProbe implements AutoCloseable {
 
@@ -34,24 +35,21 @@ public final class LinkProbe implements AutoCloseable {
     private final HopHealth health;
     private final Duration every;
     private final Predicate<String> viaHub;
+    private final LinkLog log;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Map<String, LinkState> logged = new ConcurrentHashMap<>();
     private final ScheduledExecutorService schedule;
     private final ExecutorService probes;
-
-    /** @param peers each peer's broker, reached over mutual TLS as this node (not cached: one connection per probe) */
-    public LinkProbe(String self, Map<String, ConnectionFactory> peers, HopHealth health, Duration every) {
-        this(self, peers, health, every, peer -> false);
-    }
 
     /**
      * @param peers each peer's broker, reached over mutual TLS as this node (not cached: one connection per probe)
      * @param viaHub whether a peer's messages go through the hub now (see {@code NextHopResolver#fallsBack}), for
      *     the log line of a link that went down
+     * @param log what the operator reads about each link, shared with the hand-overs ({@link DeliveryRoutes})
      */
     public LinkProbe(String self, Map<String, ConnectionFactory> peers, HopHealth health, Duration every,
-            Predicate<String> viaHub) {
+            Predicate<String> viaHub, LinkLog log) {
         this.viaHub = viaHub;
+        this.log = log;
         this.self = self;
         this.peers = new ConcurrentHashMap<>(peers);
         this.health = health;
@@ -72,9 +70,13 @@ public final class LinkProbe implements AutoCloseable {
     }
 
     public LinkProbe start() {
-        long millis = Math.max(100, every.toMillis());
-        schedule.scheduleWithFixedDelay(this::probeDue, 0, Math.min(millis, 1_000), TimeUnit.MILLISECONDS);
+        schedule.scheduleWithFixedDelay(this::probeDue, 0, tick().toMillis(), TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** How often the probe looks for peers due a heartbeat: a link that fails is tried again this soon. */
+    private Duration tick() {
+        return Duration.ofMillis(Math.min(Math.max(100, every.toMillis()), 1_000));
     }
 
     /** Probes every peer without a success in the last period and without a probe still running. */
@@ -105,7 +107,7 @@ public final class LinkProbe implements AutoCloseable {
             return true;
         } catch (JMSException | RuntimeException e) {
             health.failed(peer);
-            LOG.debug("{}: heartbeat to {} failed: {}", self, peer, e.getMessage());
+            log.failed(peer, "the heartbeat", DeliveryRoutes.reason(e), tick());
             return false;
         }
     }
@@ -115,19 +117,7 @@ public final class LinkProbe implements AutoCloseable {
         if (link.lastSuccess().isEmpty() && link.lastFailure().isEmpty()) {
             return; // not tried yet: the first probe or hand-over decides
         }
-        LinkState before = logged.put(peer, link.state());
-        if (link.state() != before) {
-            String since = link.lastSuccess().map(at -> "last success " + at).orElse("no success since the start");
-            if (link.state() == LinkState.UP) {
-                LOG.info("{}: link to {} is UP", self, peer);
-            } else if (viaHub.test(peer)) {
-                LOG.warn("{}: link to {} is {} ({}); its messages, new and waiting, go through the hub until it is"
-                        + " back", self, peer, link.state(), since);
-            } else {
-                LOG.warn("{}: link to {} is {} ({}); its messages wait in the outbox", self, peer, link.state(),
-                        since);
-            }
-        }
+        log.changed(peer, link.state(), viaHub.test(peer), link.lastSuccess());
     }
 
     @Override

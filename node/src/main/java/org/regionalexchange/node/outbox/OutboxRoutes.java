@@ -1,6 +1,7 @@
 package org.regionalexchange.node.outbox;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.regionalexchange.node.logging.MessageLogInterceptor;
 
 /**
  * The outbound pipeline. The body goes in as a {@link Submission} and comes out as the new messageId; every step
@@ -30,6 +31,9 @@ public final class OutboxRoutes extends RouteBuilder {
         from(SUBMIT).routeId("outbox-submit")
                 .errorHandler(noErrorHandler())
                 .bean(checker, "check")
+                // From here on the route's lines are about the new message (see MessageLogInterceptor).
+                .process(exchange -> exchange.setProperty(MessageLogInterceptor.PROPERTY,
+                        exchange.getIn().getBody(OutgoingMessage.class).messageId()))
                 .bean(sealing, "seal")
                 .bean(ledger, "record")
                 .bean(queue, "queue");

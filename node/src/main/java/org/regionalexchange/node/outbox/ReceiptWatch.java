@@ -15,6 +15,7 @@ import org.regionalexchange.node.audit.Decision;
 import org.regionalexchange.node.routing.NextHopResolver;
 import org.regionalexchange.node.routing.UnreachableRecipientException;
 import org.regionalexchange.node.store.SentMessages;
+import org.regionalexchange.node.logging.MessageLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +102,12 @@ public final class ReceiptWatch {
     }
 
     private int resend(String messageId, List<SentMessages.Unconfirmed> recipients) {
+        try (MessageLog.Scope scope = MessageLog.about(messageId)) {
+            return resendAbout(messageId, recipients);
+        }
+    }
+
+    private int resendAbout(String messageId, List<SentMessages.Unconfirmed> recipients) {
         Instant now = clock.instant();
         Instant expiresAt = recipients.get(0).expiresAt();
         Optional<byte[]> wire = sent.wire(messageId);

@@ -108,9 +108,10 @@ public final class NodeDatabase implements AutoCloseable {
     }
 
     /**
-     * The URL with H2's commits written before they return, unless the operator chose a write delay, and with room
-     * in each connection's cache of parsed statements for every statement the node runs (H2 keeps 8 by default and
-     * parses the others again on each use).
+     * The URL with H2's commits written before they return, unless the operator chose a write delay, with room in
+     * each connection's cache of parsed statements for every statement the node runs (H2 keeps 8 by default and
+     * parses the others again on each use), and closed by the node rather than by H2 at the JVM's exit: a node
+     * stopped by SIGTERM anchors its audit chain in its own shutdown hook, which H2's would otherwise beat to it.
      */
     static String durable(String url) {
         if (!url.startsWith("jdbc:h2:")) {
@@ -123,6 +124,9 @@ public final class NodeDatabase implements AutoCloseable {
         }
         if (!upper.contains("QUERY_CACHE_SIZE")) {
             tuned += ";QUERY_CACHE_SIZE=64";
+        }
+        if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+            tuned += ";DB_CLOSE_ON_EXIT=FALSE";
         }
         return tuned;
     }
