@@ -39,6 +39,7 @@ public final class LinkProbe implements AutoCloseable {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService schedule;
     private final ExecutorService probes;
+    private volatile boolean closing;
 
     /**
      * @param peers each peer's broker, reached over mutual TLS as this node (not cached: one connection per probe)
@@ -106,10 +107,24 @@ public final class LinkProbe implements AutoCloseable {
             health.heartbeat(peer);
             return true;
         } catch (JMSException | RuntimeException e) {
+            if (closing || Thread.currentThread().isInterrupted() || interrupted(e)) {
+                // The node is stopping and cut the heartbeat short: that says nothing about the link.
+                LOG.debug("{}: heartbeat to {} cut short by the node's stop", self, peer);
+                return false;
+            }
             health.failed(peer);
             log.failed(peer, "the heartbeat", DeliveryRoutes.reason(e), tick());
             return false;
         }
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void logChange(String peer) {
@@ -122,6 +137,7 @@ public final class LinkProbe implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         schedule.shutdownNow();
         probes.shutdownNow();
         for (ConnectionFactory factory : peers.values()) {
