@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
                 // learn that they read its newest schemas.
                 region.set(node, "node.schemas.members-assumed", DemoScenario.VERSION);
                 region.start(node);
-                out.printf("      %-6s up: API %s/api/v1%n", node, region.baseUrl(node));
+                out.printf("      %-6s up: API %s/api/v1, console %s/console/%n", node, region.baseUrl(node),
+                        region.baseUrl(node));
             }
             printUsers(region, out);
             char[] alat = DemoScenario.registerAlat(region);
