@@ -208,9 +208,11 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         java.util.concurrent.atomic.AtomicReference<java.util.function.Function<Submission, String>> submitter =
                 new java.util.concurrent.atomic.AtomicReference<>();
         DirectoryPublisher publisher = settings.isHub() ? new DirectoryPublisher(settings.nodeId(), directory,
-                directories, trust, clock, settings.directory().lifetime(), document -> submitter.get().apply(
-                        HubDirectory.submission(document,
-                        node -> directory.encryptionCertificate(node).isPresent()))) : null;
+                directories, trust, clock, settings.directory().lifetime(), document -> {
+                    Submission submission = HubDirectory.submission(document,
+                            node -> directory.encryptionCertificate(node).isPresent());
+                    return submission.recipients().isEmpty() ? null : submitter.get().apply(submission);
+                }) : null;
         if (publisher != null && settings.directory().caDir() != null) {
             java.nio.file.Path caDir = settings.directory().caDir();
             publisher.reissuingCrls(() -> org.regionalexchange.certs.RegionalPki.load(caDir, clock).publishCrl(),

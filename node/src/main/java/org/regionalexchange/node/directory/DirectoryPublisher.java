@@ -25,7 +25,10 @@ public final class DirectoryPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryPublisher.class);
 
-    /** Hands a directory document to the outbox, addressed to REGIONAL; returns the messageId. */
+    /**
+     * Hands a directory document to the outbox, addressed to every member it lists; returns the messageId, or null
+     * when it lists no one but the hub.
+     */
     @FunctionalInterface
     public interface Sender {
         String send(ObjectNode document);
@@ -181,6 +184,10 @@ public final class DirectoryPublisher {
 
     private void send(MemberDirectory directory) {
         String messageId = sender.send(directory.toJson());
+        if (messageId == null) {
+            LOG.info("{}: member directory version {} lists no member to send it to yet", hub, directory.version());
+            return;
+        }
         store.sent(directory.version(), messageId);
         inForce.sent(messageId);
     }

@@ -78,6 +78,26 @@ class DirectoryInForceTest {
     }
 
     @Test
+    void aHubAloneKeepsItsFirstDirectoryAndSendsItOnceItHasMembers() {
+        List<ObjectNode> sent = new ArrayList<>();
+        DirectoryInForce hub = hub();
+        DirectoryPublisher publisher = new DirectoryPublisher("CARICC", hub, new Directories(hubDatabase), trustOf(hub),
+                clock, Duration.ofDays(7), document -> {
+                    if (document.path("members").size() < 2) {
+                        return null;
+                    }
+                    sent.add(document);
+                    return "message-" + sent.size();
+                });
+        publisher.start(members(List.of("CARICC")));
+        assertThat(hub.version()).isEqualTo(1);
+        assertThat(sent).isEmpty();
+
+        publisher.putMember(members(List.of("KZ")).get("KZ"));
+        assertThat(sent).extracting(document -> document.path("version").asLong()).containsExactly(2L);
+    }
+
+    @Test
     void aVersionKeptButNotSentBeforeACrashIsSentAgainNotRenumbered() {
         List<ObjectNode> sent = new ArrayList<>();
         DirectoryInForce hub = hub();
