@@ -202,7 +202,7 @@ class ConsoleIT {
         find("compose-send").click();
         awaitText("compose-refused", "The node refused the message");
         assertThat(find("compose-violations").getText()).contains("/document/seizureDate");
-        assertThat(find("compose-form").getText()).contains("The node says");
+        awaitText("compose-form", "The node says");
         screenshot("compose-refused");
 
         find("language").click();
@@ -212,7 +212,7 @@ class ConsoleIT {
         paste(notice);
         find("compose-send").click();
         awaitText("compose-invalid", "Некоторые поля заполнены неверно");
-        assertThat(find("compose-form").getText()).contains("Не менее 3 символов");
+        awaitText("compose-form", "Не менее 3 символов");
         assertThat(find("compose-field-errors").getText()).contains("/seizureRef");
         screenshot("compose-russian");
         find("language").click();
