@@ -350,7 +350,7 @@ class EnrolmentTest {
     }
 
     /** Whether a private key belongs to a certificate's public key: a signature for signing keys, ECDH otherwise. */
-    private static boolean matches(PrivateKey key, PublicKey certified, CertificatePurpose purpose) throws Exception {
+    static boolean matches(PrivateKey key, PublicKey certified, CertificatePurpose purpose) throws Exception {
         if (purpose != CertificatePurpose.ENCRYPTION) {
             Signature signature = Signature.getInstance("SHA256withECDSA");
             signature.initSign(key);

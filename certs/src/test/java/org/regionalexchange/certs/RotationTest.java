@@ -158,8 +158,8 @@ class RotationTest {
                 MemberFolder.PREVIOUS_ENCRYPTION_ALIAS);
         assertThat(keyring.getCertificate(MemberFolder.PREVIOUS_ENCRYPTION_ALIAS)).isEqualTo(firstEncryption);
         assertThat(keyring.getCertificateChain(MemberFolder.PREVIOUS_ENCRYPTION_ALIAS)).hasSize(2);
-        assertThat(agrees((PrivateKey) keyring.getKey(MemberFolder.PREVIOUS_ENCRYPTION_ALIAS, PASSWORD),
-                firstEncryption.getPublicKey())).isTrue();
+        assertThat(EnrolmentTest.matches((PrivateKey) keyring.getKey(MemberFolder.PREVIOUS_ENCRYPTION_ALIAS,
+                PASSWORD), firstEncryption.getPublicKey(), CertificatePurpose.ENCRYPTION)).isTrue();
         for (CertificatePurpose purpose : CertificatePurpose.values()) {
             assertThat(keyring.getCertificate(purpose.alias())).isEqualTo(second.certificates().get(purpose));
         }
@@ -245,20 +245,6 @@ class RotationTest {
 
     private static Clock at(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
-    }
-
-    /** Whether the private key belongs to the public one, by an ECDH agreement with a third key from each side. */
-    private static boolean agrees(PrivateKey key, PublicKey certified) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair peer = generator.generateKeyPair();
-        KeyAgreement ours = KeyAgreement.getInstance("ECDH");
-        ours.init(key);
-        ours.doPhase(peer.getPublic(), true);
-        KeyAgreement theirs = KeyAgreement.getInstance("ECDH");
-        theirs.init(peer.getPrivate());
-        theirs.doPhase(certified, true);
-        return Arrays.equals(ours.generateSecret(), theirs.generateSecret());
     }
 
     private static KeyStore load(Path file) throws Exception {

@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class DirectoryDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryDesk.class);
-    private static final String[] PURPOSES = {"tls", "signing", "encryption"};
 
     private final String self;
     private final DirectoryInForce inForce;
@@ -62,7 +61,7 @@ public final class DirectoryDesk {
             throw ApiProblem.badRequest("", "'" + node + "' is not a node id (upper-case letters, digits and -)");
         }
         List<X509Certificate> certificates = new ArrayList<>();
-        for (String purpose : PURPOSES) {
+        for (String purpose : MemberDirectory.PURPOSES) {
             certificates.add(certificate(body.path("certificates").path(purpose), "/certificates/" + purpose));
         }
         JsonNode endpoint = body.path("endpoint");
@@ -112,9 +111,9 @@ public final class DirectoryDesk {
         for (MemberDirectory.Member member : directory.members().values()) {
             List<DirectoryBody.CertificateSummary> certificates = new ArrayList<>();
             List<X509Certificate> held = member.certificates();
-            for (int i = 0; i < PURPOSES.length; i++) {
+            for (int i = 0; i < MemberDirectory.PURPOSES.size(); i++) {
                 X509Certificate certificate = held.get(i);
-                certificates.add(new DirectoryBody.CertificateSummary(PURPOSES[i],
+                certificates.add(new DirectoryBody.CertificateSummary(MemberDirectory.PURPOSES.get(i),
                         certificate.getSerialNumber().toString(16), certificate.getNotAfter().toInstant().toString(),
                         revoked.test(certificate)));
             }

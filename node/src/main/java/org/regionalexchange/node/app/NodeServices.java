@@ -111,7 +111,6 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         // The hub links to every member the directory gives an endpoint, not only to those configured.
         NodeSettings settings = configured.isHub() ? configured.withPeers(HubDirectory.linkedMembers(configured,
                 directory)) : configured;
-        NodeSettings effective = settings;
         EmbeddedBroker broker = startBroker(settings, internal, trust, database, customsUnits, clock);
         UnitRegistry unitRegistry = new UnitRegistry(customsUnits, new UnitRegistry.Queues() {
             @Override
@@ -229,7 +228,7 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
                 deadLetterDesk, received, receipts, hops, linkLog, resolver, directory, publisher, submitter, health,
-                peer -> List.of(new DeliveryRoutes(effective.nodeId(), List.of(peer), sentLedger, hops, linkLog,
+                peer -> List.of(new DeliveryRoutes(settings.nodeId(), List.of(peer), sentLedger, hops, linkLog,
                         diversion, delivery.handOvers()), inboxRoutes.forPeer(peer)));
     }
 

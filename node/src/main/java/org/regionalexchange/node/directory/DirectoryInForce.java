@@ -168,10 +168,9 @@ public final class DirectoryInForce {
         }
         int index = 0;
         for (MemberDirectory.Member member : candidate.members().values()) {
-            String[] purposes = {"tls", "signing", "encryption"};
             List<X509Certificate> certificates = member.certificates();
-            for (int i = 0; i < purposes.length; i++) {
-                String pointer = "/document/members/" + index + "/certificates/" + purposes[i];
+            for (int i = 0; i < MemberDirectory.PURPOSES.size(); i++) {
+                String pointer = "/document/members/" + index + "/certificates/" + MemberDirectory.PURPOSES.get(i);
                 X509Certificate certificate = certificates.get(i);
                 Optional<String> untrusted = trust.untrusted(certificate, candidate.issuedAt());
                 if (untrusted.isPresent() && !trust.isRevoked(certificate)) {

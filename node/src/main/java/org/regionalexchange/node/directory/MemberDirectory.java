@@ -30,6 +30,9 @@ public record MemberDirectory(long version, Instant issuedAt, Instant nextUpdate
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A member's certificates by purpose, as the document names them and {@link Member#certificates()} orders them. */
+    public static final List<String> PURPOSES = List.of("tls", "signing", "encryption");
+
     public MemberDirectory {
         members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
     }
@@ -41,6 +44,7 @@ public record MemberDirectory(long version, Instant issuedAt, Instant nextUpdate
     public record Member(String node, String name, String organisation, Optional<Endpoint> endpoint,
             X509Certificate tls, X509Certificate signing, X509Certificate encryption) {
 
+        /** The certificates in the order of {@link MemberDirectory#PURPOSES}. */
         public List<X509Certificate> certificates() {
             return List.of(tls, signing, encryption);
         }

@@ -160,10 +160,7 @@ class ConsoleIT {
     @Test
     @Order(2)
     void aFocalPointComposesASeizureNoticeInTheFormAndFollowsItsDelivery() throws Exception {
-        signIn("KZ", Role.FOCAL_POINT);
-        go("KZ", "compose");
-        awaitReadyForm("compose-form");
-        browser.findElement(By.cssSelector("#compose-recipients input[value='UZ']")).click();
+        composeAtKazakhstanTo("UZ");
         JsonNode example = Documents.example("valid/seizure-notice/1-1-0/kz-metonitazene-almaty-illustrative.json");
         paste(example);
         screenshot("compose");
@@ -189,10 +186,7 @@ class ConsoleIT {
     @Test
     @Order(3)
     void theFormExplainsInPlaceWhatIsWrongInEnglishAndRussian() throws Exception {
-        signIn("KZ", Role.FOCAL_POINT);
-        go("KZ", "compose");
-        awaitReadyForm("compose-form");
-        browser.findElement(By.cssSelector("#compose-recipients input[value='UZ']")).click();
+        composeAtKazakhstanTo("UZ");
         ObjectNode notice = Documents.example("valid/seizure-notice/1-1-0/kz-metonitazene-almaty-illustrative.json")
                 .deepCopy();
         // A seizure dated next year passes the form's own checks; the node refuses it, naming the field.
@@ -290,6 +284,14 @@ class ConsoleIT {
         find("sign-in-password").sendKeys(new String(region.credentials(role).password()));
         find("sign-in-submit").click();
         awaitText("welcome", region.credentials(role).user());
+    }
+
+    /** KZ's focal point on the compose page, its form built, with one recipient ticked. */
+    private static void composeAtKazakhstanTo(String recipient) {
+        signIn("KZ", Role.FOCAL_POINT);
+        go("KZ", "compose");
+        awaitReadyForm("compose-form");
+        browser.findElement(By.cssSelector("#compose-recipients input[value='" + recipient + "']")).click();
     }
 
     private static void open(String node, String page) {
