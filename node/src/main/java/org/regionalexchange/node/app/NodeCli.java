@@ -1,7 +1,19 @@
 package org.regionalexchange.node.app;
 
-import picocli.CommandLine;
+import org.regionalexchange.node.app.cli.AuditCommand;
+import org.regionalexchange.node.app.cli.BenchCommand;
+import org.regionalexchange.node.app.cli.FaultsCommand;
+import org.regionalexchange.node.app.cli.OpenCommand;
+import org.regionalexchange.node.app.cli.RunCommand;
+import org.regionalexchange.node.app.cli.SealCommand;
+import org.regionalexchange.node.app.cli.SendCommand;
+import org.regionalexchange.node.app.cli.StatusCommand;
+import org.regionalexchange.node.app.cli.UsersCommand;
+import org.regionalexchange.node.app.demo.DemoCommand;
+import org.regionalexchange.node.app.wiring.LogFormat;
+import org.regionalexchange.node.app.wiring.SettingsException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The node's one executable: run a node, operate on sealed files offline, talk to a running node, run the demo.

@@ -42,4 +42,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..node.app..")
                 .should().dependOnClassesThat().resideInAPackage("..node.app..").check(NODE);
     }
+
+    @Test
+    void theWiringKnowsNeitherTheCommandLineNorTheDemo() {
+        noClasses().that().resideInAPackage("..node.app.wiring..")
+                .should().dependOnClassesThat().resideInAnyPackage("..node.app.cli..", "..node.app.demo..")
+                .check(NODE);
+        noClasses().that().resideInAPackage("..node.app.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("..node.app.demo..")
+                .check(NODE);
+    }
 }

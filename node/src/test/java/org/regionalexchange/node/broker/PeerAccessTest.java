@@ -256,6 +256,6 @@ class PeerAccessTest {
     }
 
     static int freePort() {
-        return org.regionalexchange.node.app.LocalRegion.freeLoopbackPort();
+        return org.regionalexchange.node.app.demo.LocalRegion.freeLoopbackPort();
     }
 }

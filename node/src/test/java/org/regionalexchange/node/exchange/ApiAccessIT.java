@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.node.api.ApiClient;
 import org.regionalexchange.node.api.Role;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.LocalRegion;
+import org.regionalexchange.node.app.demo.LocalRegion;
 
 /**
  * Who may call what on a running node's API over HTTPS: anonymous clients, each role, wrong passwords, the users

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.node.api.ApiClient;
 import org.regionalexchange.node.api.Role;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.LocalRegion;
+import org.regionalexchange.node.app.demo.LocalRegion;
 import org.regionalexchange.node.broker.BrokerAddresses;
 
 /** The REST API of a running node, over real HTTPS, signed in as a focal point or an auditor. */

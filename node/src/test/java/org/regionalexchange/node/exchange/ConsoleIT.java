@@ -33,8 +33,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.regionalexchange.node.api.ApiClient;
 import org.regionalexchange.node.api.Role;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.LocalRegion;
+import org.regionalexchange.node.app.demo.LocalRegion;
 import org.regionalexchange.node.outbox.Submission;
 
 /**

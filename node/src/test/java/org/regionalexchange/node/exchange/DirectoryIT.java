@@ -22,9 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.certs.CertificatePurpose;
 import org.regionalexchange.node.api.ApiClient;
 import org.regionalexchange.node.api.Role;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.LocalRegion;
-import org.regionalexchange.node.app.NodeRuntime;
+import org.regionalexchange.node.app.demo.LocalRegion;
+import org.regionalexchange.node.app.wiring.NodeRuntime;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.outbox.Submission;
 

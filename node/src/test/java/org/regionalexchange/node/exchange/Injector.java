@@ -10,15 +10,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.regionalexchange.node.app.LocalRegion;
-import org.regionalexchange.node.app.NodeSettings;
+import org.regionalexchange.node.app.demo.LocalRegion;
+import org.regionalexchange.node.app.wiring.NodeSettings;
 import org.regionalexchange.node.broker.BrokerAddresses;
 import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.crypto.MessageSealer;
-import org.regionalexchange.node.outbox.HopCopy;
-import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.crypto.Pkcs12NodeKeyring;
 import org.regionalexchange.node.crypto.RawSealer;
+import org.regionalexchange.node.outbox.HopCopy;
+import org.regionalexchange.node.outbox.OutboxWriter;
 import org.regionalexchange.node.routing.CertificateDirectory;
 
 /**
@@ -36,7 +36,7 @@ final class Injector {
     }
 
     ObjectNode header(String receiver, Instant expiresAt) {
-        ObjectNode header = org.regionalexchange.node.app.Documents.example(
+        ObjectNode header = org.regionalexchange.node.exchange.Documents.example(
                 "valid/header/1-0-0/kz-seizure-to-regional.json").deepCopy();
         header.put("messageId", UUID.randomUUID().toString()).put("sender", sender)
                 .put("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

@@ -27,10 +27,9 @@ import org.regionalexchange.certs.MemberFolder;
 import org.regionalexchange.certs.RequestPolicy;
 import org.regionalexchange.node.api.ApiClient;
 import org.regionalexchange.node.api.Role;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.LocalRegion;
-import org.regionalexchange.node.app.NodeRuntime;
-import org.regionalexchange.node.app.SettingsReader;
+import org.regionalexchange.node.app.demo.LocalRegion;
+import org.regionalexchange.node.app.wiring.NodeRuntime;
+import org.regionalexchange.node.app.wiring.SettingsReader;
 import org.regionalexchange.node.trust.NodeIdentity;
 
 /**

@@ -14,9 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.LocalRegion;
-import org.regionalexchange.node.app.NodeRuntime;
+import org.regionalexchange.node.app.demo.LocalRegion;
+import org.regionalexchange.node.app.wiring.NodeRuntime;
 import org.regionalexchange.node.outbox.InvalidSubmissionException;
 import org.regionalexchange.node.outbox.Submission;
 

@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.regionalexchange.node.app.NodeRuntime;
+import org.regionalexchange.node.app.wiring.NodeRuntime;
 import org.regionalexchange.node.broker.MessageProperties;
 
 /** What the multi-node tests read straight from a running node's store and its local subscribers. */

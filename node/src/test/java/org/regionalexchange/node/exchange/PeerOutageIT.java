@@ -10,8 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.LocalRegion;
+import org.regionalexchange.node.app.demo.LocalRegion;
 import org.regionalexchange.node.broker.BrokerAddresses;
 
 /** Store-and-forward: a peer that is down, and a sender that restarts, lose nothing and double nothing. */

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.LocalRegion;
-import org.regionalexchange.node.app.NodeServices;
+import org.regionalexchange.node.app.demo.LocalRegion;
+import org.regionalexchange.node.app.wiring.NodeServices;
+import org.regionalexchange.node.app.wiring.NodeSettings;
 import org.regionalexchange.node.audit.AuditEntry;
 import org.regionalexchange.node.audit.Decision;
 import org.regionalexchange.node.broker.BrokerAddresses;
@@ -30,7 +30,6 @@ import org.regionalexchange.node.broker.PeerConnections;
 import org.regionalexchange.node.inbox.DeadLetterDesk;
 import org.regionalexchange.node.outbox.HopCopy;
 import org.regionalexchange.node.outbox.OutboxWriter;
-import org.regionalexchange.node.app.NodeSettings;
 import org.regionalexchange.node.store.QuarantineStore;
 
 /**

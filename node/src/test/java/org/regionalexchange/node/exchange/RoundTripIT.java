@@ -10,9 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regionalexchange.node.app.Documents;
-import org.regionalexchange.node.app.NodeRuntime;
-import org.regionalexchange.node.app.LocalRegion;
+import org.regionalexchange.node.app.demo.LocalRegion;
+import org.regionalexchange.node.app.wiring.NodeRuntime;
 
 /** CARICC, KZ, KG and TJ on loopback; KZ-KG is a direct link, KZ reaches TJ only through CARICC. */
 class RoundTripIT {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.regionalexchange.node.app.Documents;
+import org.regionalexchange.node.exchange.Documents;
 import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaCatalog;
 import org.regionalexchange.schemas.SchemaVersion;
