@@ -26,9 +26,14 @@
     answer: { roles: ['customs-unit'], render: answer },
     audit: { roles: ['auditor'], render: audit, nav: true },
     quarantine: { roles: ['auditor', 'admin'], render: quarantine, nav: true },
+    deadLetter: { roles: ['auditor', 'admin'], render: deadLetter, nav: true },
     links: { roles: ['auditor', 'admin'], render: links, nav: true },
-    directory: { roles: ['auditor', 'admin'], render: directory, nav: true }
+    directory: { roles: ['auditor', 'admin'], render: directory, nav: true },
+    units: { roles: ['auditor', 'admin'], render: units, nav: true },
+    unit: { roles: ['auditor', 'admin'], render: unit },
+    users: { roles: ['admin'], render: users, nav: true }
   };
+  const ROLES = ['focal-point', 'analyst', 'customs-unit', 'auditor', 'admin'];
 
   /* ---- words ---- */
   function lang() { return localStorage.getItem('rx-lang') === 'ru' ? 'ru' : 'en'; }
@@ -91,6 +96,24 @@
   function main() { return document.getElementById('main'); }
   function show(...content) { const holder = main(); holder.replaceChildren(...content); return holder; }
   function failure(error) { return el('p', { class: 'error', id: 'page-error' }, String(error.message || error)); }
+  /* A rejection reason code with what it means, in the console's language. */
+  function reason(code) {
+    if (!code) { return ''; }
+    const meaning = (window.CONSOLE_REASONS[lang()] || {})[code] || window.CONSOLE_REASONS.en[code];
+    return el('span', { class: 'reason', title: meaning || '' }, badge(code), meaning ? ' ' + meaning : '');
+  }
+  function words(input) { return input.value.split(/[\s,]+/).filter(Boolean); }
+  /* The date of a date field as the start (or the end) of that day in UTC, for the API's since/until. */
+  function day(input, end) { return input.value ? input.value + (end ? 'T23:59:59Z' : 'T00:00:00Z') : null; }
+  function query(parameters) {
+    return Object.entries(parameters).filter(([, value]) => value !== null && value !== '' && value !== undefined)
+      .map(([name, value]) => '&' + name + '=' + encodeURIComponent(value)).join('');
+  }
+  /* What a button's request came to: the node's own words when it refused. */
+  function outcome(answered, label) {
+    return answered.status >= 200 && answered.status < 300 ? t('done', label)
+      : t('failed', answered.status, answered.json ? answered.json.detail : answered.text);
+  }
 
   /* ---- sign-in, header, routing ---- */
   function signInPage() {
@@ -283,7 +306,7 @@
     const status = await load('messages/' + encodeURIComponent(id));
     show(el('h1', {}, t('message') + ' ' + id),
       table('status-table', [t('recipient'), t('status'), t('hop'), t('reason'), t('updated')],
-        status.recipients.map(r => [r.recipient, badge(r.status), r.nextHop, r.reasonCode || '', time(r.updatedAt)])),
+        status.recipients.map(r => [r.recipient, badge(r.status), r.nextHop, reason(r.reasonCode), time(r.updatedAt)])),
       el('h2', {}, t('outcomes')),
       table('outcomes-table', [t('target'), t('sender'), t('outcome'), t('updated')],
         (status.outcomes || []).map(o => [o.unit, o.node, o.result, time(o.reportedAt)])));
@@ -292,17 +315,26 @@
   async function inbox() {
     const kind = el('select', { id: 'inbox-kind' }, el('option', { value: '' }, t('any')),
       KINDS.concat(['outcome-report', 'member-directory']).map(k => el('option', { value: k }, k)));
+    const since = el('input', { type: 'date', id: 'inbox-since' });
+    const until = el('input', { type: 'date', id: 'inbox-until' });
+    const sender = el('input', { type: 'text', id: 'inbox-sender', placeholder: 'KZ' });
     const list = el('div', { id: 'inbox-list' });
     const detail = el('pre', { id: 'inbox-detail', hidden: true });
     async function refresh() {
-      const items = await load('inbox?limit=100' + (kind.value ? '&kind=' + encodeURIComponent(kind.value) : ''));
+      const items = await load('inbox?limit=500' + query({ kind: kind.value, since: day(since), until: day(until, true) }));
+      const from = sender.value.trim().toUpperCase();
       list.replaceChildren(table('inbox-table', [t('received'), t('kind'), t('sender'), t('message')],
-        items.map(item => [time(item.receivedAt), item.kind, item.sender,
+        items.filter(item => !from || item.sender === from).slice(0, 100).map(item => [time(item.receivedAt), item.kind, item.sender,
           el('a', { href: '#/inbox', onclick: event => { event.preventDefault(); detail.hidden = false;
             detail.textContent = JSON.stringify({ header: item.header, document: item.document }, null, 2); } }, item.messageId)])));
     }
-    kind.addEventListener('change', () => refresh().catch(error => list.replaceChildren(failure(error))));
-    show(el('h1', {}, t('inbox')), el('div', { class: 'panel' }, el('label', { for: 'inbox-kind' }, t('kind')), kind), list, detail);
+    [kind, since, until, sender].forEach(input => input.addEventListener('change',
+      () => refresh().catch(error => list.replaceChildren(failure(error)))));
+    show(el('h1', {}, t('inbox')), el('div', { class: 'panel filters' },
+      el('span', {}, el('label', { for: 'inbox-kind' }, t('kind')), kind),
+      el('span', {}, el('label', { for: 'inbox-sender' }, t('sender')), sender),
+      el('span', {}, el('label', { for: 'inbox-since' }, t('since')), since),
+      el('span', {}, el('label', { for: 'inbox-until' }, t('until')), until)), list, detail);
     await refresh();
   }
 
@@ -319,8 +351,12 @@
     const canvasHolder = el('div', { class: 'chart' }, el('canvas', { id: 'picture-chart' }));
     const rows = el('div', { id: 'picture-rows' });
     const csv = el('button', { type: 'button', class: 'secondary', id: 'picture-csv' }, t('csv'));
+    const from = el('input', { type: 'date', id: 'picture-from' });
+    const to = el('input', { type: 'date', id: 'picture-to' });
+    const country = el('input', { type: 'text', id: 'picture-country', placeholder: 'KZ' });
+    function filters() { return query({ from: from.value, to: to.value, country: country.value.trim().toUpperCase() }); }
     async function refresh() {
-      const figures = await load('picture/seizures?groupBy=' + groupBy.value);
+      const figures = await load('picture/seizures?groupBy=' + groupBy.value + filters());
       rows.replaceChildren(table('picture-table', [groupBy.value, 'measure', t('notices'), t('total')],
         figures.map(f => [f.label, f.measure, String(f.notices), String(f.total)])));
       if (chart) { chart.destroy(); }
@@ -331,15 +367,21 @@
       });
     }
     csv.addEventListener('click', async () => {
-      const response = await fetch('/api/v1/picture/seizures?format=csv&groupBy=' + groupBy.value,
+      const response = await fetch('/api/v1/picture/seizures?format=csv&groupBy=' + groupBy.value + filters(),
         { headers: { Authorization: 'Basic ' + auth() }, credentials: 'omit' });
       const file = el('a', { href: URL.createObjectURL(await response.blob()), download: 'seizures-by-' + groupBy.value + '.csv' });
       document.body.append(file);
       file.click();
       file.remove();
     });
-    groupBy.addEventListener('change', () => refresh().catch(error => rows.replaceChildren(failure(error))));
-    show(el('h1', {}, t('picture')), el('div', { class: 'panel' }, el('label', { for: 'picture-group' }, t('groupBy')), groupBy, ' ', csv),
+    [groupBy, from, to, country].forEach(input => input.addEventListener('change',
+      () => refresh().catch(error => rows.replaceChildren(failure(error)))));
+    show(el('h1', {}, t('picture')), el('div', { class: 'panel filters' },
+      el('span', {}, el('label', { for: 'picture-group' }, t('groupBy')), groupBy),
+      el('span', {}, el('label', { for: 'picture-country' }, t('country')), country),
+      el('span', {}, el('label', { for: 'picture-from' }, t('since')), from),
+      el('span', {}, el('label', { for: 'picture-to' }, t('until')), to),
+      el('span', {}, el('label', {}, '\u00a0'), csv)),
       canvasHolder, rows);
     await refresh();
   }
@@ -416,21 +458,60 @@
   }
 
   async function quarantine() {
-    const items = await load('quarantine?limit=100');
     const isAdmin = me().roles.includes('admin');
+    const reasons = el('select', { id: 'quarantine-reason' }, el('option', { value: '' }, t('any')),
+      Object.keys(window.CONSOLE_REASONS.en).map(code => el('option', { value: code }, code)));
     const done = el('p', { id: 'quarantine-done' });
+    const list = el('div', { id: 'quarantine-list' });
+    const repeats = el('div', { id: 'quarantine-repeats' });
     function action(method, path, label) {
       const button = el('button', { type: 'button', class: 'secondary' }, label);
       button.addEventListener('click', async () => {
         const answered = await api(method, path, method === 'POST' ? {} : undefined);
-        done.textContent = answered.status === 200 ? t('done', label) : t('failed', answered.status, answered.json ? answered.json.detail : answered.text);
+        done.textContent = outcome(answered, label);
+        await refresh();
       });
       return button;
     }
-    show(el('h1', {}, t('quarantine')), done, table('quarantine-table', ['id', t('received'), t('peer'), t('reason'), t('message'), ''],
-      items.map(q => [String(q.id), time(q.receivedAt), q.deliveringPeer, el('span', {}, badge(q.reasonCode), ' ', q.detail || ''), q.messageId || '',
-        isAdmin ? el('span', {}, action('POST', 'quarantine/' + q.id + '/release', t('release')), ' ',
-          action('DELETE', 'quarantine/' + q.id, t('remove'))) : ''])));
+    async function refresh() {
+      const items = await load('quarantine?limit=100' + query({ reasonCode: reasons.value }));
+      list.replaceChildren(table('quarantine-table', ['id', t('received'), t('peer'), t('reason'), t('message'), ''],
+        items.map(q => [String(q.id), time(q.receivedAt), q.deliveringPeer, el('span', {}, reason(q.reasonCode), el('br'),
+          el('span', { class: 'muted' }, q.detail || '')), q.messageId || '',
+          isAdmin ? el('span', {}, action('POST', 'quarantine/' + q.id + '/release', t('release')), ' ',
+            action('DELETE', 'quarantine/' + q.id, t('remove'))) : ''])));
+      const counted = await load('quarantine/repeats?limit=100');
+      repeats.replaceChildren(table('quarantine-repeats-table', [t('peer'), t('reason'), t('count'), t('firstSeen'), t('lastSeen')],
+        counted.map(r => [r.deliveringPeer, reason(r.reasonCode), String(r.repeats), time(r.firstAt), time(r.lastAt)])));
+    }
+    reasons.addEventListener('change', () => refresh().catch(error => list.replaceChildren(failure(error))));
+    show(el('h1', {}, t('quarantine')), el('div', { class: 'panel filters' },
+      el('span', {}, el('label', { for: 'quarantine-reason' }, t('reason')), reasons)), done, list,
+      el('h2', {}, t('repeats')), repeats);
+    await refresh();
+  }
+
+  async function deadLetter() {
+    const isAdmin = me().roles.includes('admin');
+    const done = el('p', { id: 'dead-letter-done' });
+    const list = el('div', { id: 'dead-letter-list' });
+    function action(method, path, label) {
+      const button = el('button', { type: 'button', class: 'secondary' }, label);
+      button.addEventListener('click', async () => {
+        done.textContent = outcome(await api(method, path, method === 'POST' ? {} : undefined), label);
+        await refresh();
+      });
+      return button;
+    }
+    async function refresh() {
+      const items = await load('dead-letter?limit=100');
+      list.replaceChildren(table('dead-letter-table', [t('sentAt'), t('address'), t('peer'), t('sender'), t('message'), t('size'), ''],
+        items.map(d => [time(d.sentAt), d.originalAddress, d.deliveringPeer || '', d.sender || '', d.messageId || '', String(d.size),
+          isAdmin ? el('span', {}, action('POST', 'dead-letter/' + encodeURIComponent(d.id) + '/retry', t('retry')), ' ',
+            action('DELETE', 'dead-letter/' + encodeURIComponent(d.id), t('remove'))) : ''])));
+    }
+    show(el('h1', {}, t('deadLetter')), el('p', { class: 'muted' }, t('deadLetterHint')), done, list);
+    await refresh();
   }
 
   async function links() {
@@ -454,6 +535,94 @@
       table('directory-table', [t('members'), t('endpoint'), t('inRegion'), t('certificates')],
         (view.members || []).map(m => [m.node + (m.name ? ' — ' + m.name : ''), m.host ? m.host + ':' + m.port : '',
           m.inRegion ? '✓' : '✗', el('span', {}, m.certificates.map(c => badge(c.purpose + (c.revoked ? ' revoked' : ' ' + c.notAfter.substring(0, 10)))))])));
+  }
+
+  async function units() {
+    const isAdmin = me().roles.includes('admin');
+    const done = el('div', { id: 'units-done' });
+    const list = el('div', { id: 'units-list' });
+    async function refresh() {
+      const items = await load('units');
+      list.replaceChildren(table('units-table', [t('unit'), t('crossingPoints'), t('kinds'), t('clearance'), t('queue'), t('registered'), ''],
+        items.map(u => [link('unit', u.name, u.name), u.crossingPoints.join(', '), u.kinds.join(', '), badge(u.clearance), u.queue,
+          time(u.registeredAt), isAdmin ? remover('units/' + encodeURIComponent(u.name), u.name, done, refresh) : ''])));
+    }
+    const content = [el('h1', {}, t('units')), done, list];
+    if (isAdmin) {
+      const name = el('input', { type: 'text', id: 'unit-name', placeholder: 'UZ-ALAT', required: true });
+      const points = el('input', { type: 'text', id: 'unit-points', placeholder: 'UZ-ALAT, UZALT' });
+      const kinds = el('div', { class: 'recipients', id: 'unit-kinds' }, KINDS.concat(['outcome-report']).map(k =>
+        el('label', {}, el('input', { type: 'checkbox', value: k, checked: k === 'pre-arrival-warning' }), ' ' + k)));
+      const clearance = el('select', { id: 'unit-clearance' }, HANDLING.map(h => el('option', { value: h, selected: h === 'AMBER' }, h)));
+      const register = el('button', { type: 'submit', class: 'primary', id: 'unit-register' }, t('registerUnit'));
+      const form = el('form', { class: 'panel', id: 'unit-form' }, el('h2', {}, t('registerUnit')),
+        el('label', { for: 'unit-name' }, t('unit')), name,
+        el('label', { for: 'unit-points' }, t('crossingPoints') + ' (' + t('commaSeparated') + ')'), points,
+        el('label', {}, t('kinds')), kinds, el('label', { for: 'unit-clearance' }, t('clearance')), clearance, el('p', {}, register));
+      form.addEventListener('submit', async event => {
+        event.preventDefault();
+        const answered = await api('POST', 'units', { name: name.value.trim(), crossingPoints: words(points),
+          kinds: [...kinds.querySelectorAll('input:checked')].map(box => box.value), clearance: clearance.value });
+        done.replaceChildren(answered.status === 201
+          ? el('p', { class: 'notice', id: 'unit-created' }, t('unitCreated', answered.json.name, answered.json.queue), ' ',
+            el('code', { id: 'unit-password' }, answered.json.password))
+          : el('p', { class: 'error', id: 'unit-refused' }, outcome(answered, t('registerUnit'))));
+        if (answered.status === 201) { form.reset(); await refresh(); }
+      });
+      content.push(form);
+    }
+    show(...content);
+    await refresh();
+  }
+
+  async function unit(name) {
+    const items = await load('units/' + encodeURIComponent(name) + '/deliveries?limit=100');
+    show(el('h1', {}, t('unit') + ' ' + name), el('h2', {}, t('deliveries')),
+      table('unit-deliveries-table', [t('message'), t('given'), t('acknowledgedAtCol')],
+        items.map(d => [d.messageId, time(d.dispatchedAt), d.acknowledgedAt ? time(d.acknowledgedAt) : badge('pending')])));
+  }
+
+  async function users() {
+    const done = el('div', { id: 'users-done' });
+    const list = el('div', { id: 'users-list' });
+    const self = me().name;
+    async function refresh() {
+      const items = await load('users');
+      list.replaceChildren(table('users-table', [t('user'), t('roles'), t('crossingPoints'), ''],
+        items.map(u => [u.name, el('span', {}, u.roles.map(badge)), (u.units || []).join(', '),
+          u.name === self ? el('span', { class: 'muted' }, t('you')) : remover('users/' + encodeURIComponent(u.name), u.name, done, refresh)])));
+    }
+    const name = el('input', { type: 'text', id: 'user-name', required: true, autocomplete: 'off' });
+    const roles = el('div', { class: 'recipients', id: 'user-roles' },
+      ROLES.map(role => el('label', {}, el('input', { type: 'checkbox', value: role }), ' ' + role)));
+    const points = el('input', { type: 'text', id: 'user-units', placeholder: 'UZ-ALAT' });
+    const add = el('button', { type: 'submit', class: 'primary', id: 'user-add' }, t('addUser'));
+    const form = el('form', { class: 'panel', id: 'user-form' }, el('h2', {}, t('addUser')),
+      el('label', { for: 'user-name' }, t('user')), name, el('label', {}, t('roles')), roles,
+      el('label', { for: 'user-units' }, t('crossingPoints') + ' (' + t('customsOnly') + ')'), points, el('p', {}, add));
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const answered = await api('POST', 'users', { name: name.value.trim(),
+        roles: [...roles.querySelectorAll('input:checked')].map(box => box.value), units: words(points) });
+      done.replaceChildren(answered.status === 201
+        ? el('p', { class: 'notice', id: 'user-created' }, t('passwordOnce', answered.json.name), ' ',
+          el('code', { id: 'user-password' }, answered.json.password))
+        : el('p', { class: 'error', id: 'user-refused' }, outcome(answered, t('addUser'))));
+      if (answered.status === 201) { form.reset(); await refresh(); }
+    });
+    show(el('h1', {}, t('users')), done, list, form);
+    await refresh();
+  }
+
+  /* A delete button that asks first, says what the node answered and redraws the list. */
+  function remover(path, name, done, refresh) {
+    const button = el('button', { type: 'button', class: 'secondary' }, t('remove'));
+    button.addEventListener('click', async () => {
+      if (!window.confirm(t('confirmRemove', name))) { return; }
+      done.replaceChildren(el('p', {}, outcome(await api('DELETE', path), t('remove') + ' ' + name)));
+      await refresh();
+    });
+    return button;
   }
 
   /* ---- start ---- */

@@ -22,7 +22,15 @@ window.CONSOLE_TEXT = {
     peer: 'Peer', state: 'State', outboxDepth: 'Waiting', lastSuccess: 'Last success', certificates: 'Certificates', expiry: 'Expiry',
     version: 'Version', nextUpdate: 'Next update', members: 'Members', endpoint: 'Endpoint', inRegion: 'In REGIONAL',
     serverSays: 'The node says', loading: 'Loading…', failed: 'The node answered {0}: {1}', substance: 'Substance', outcome: 'Outcome',
-    crl: 'CRL', broker: 'Broker', database: 'Database', queueDepths: 'Queues', substanceCol: 'Substance', done: 'Done: {0}'
+    crl: 'CRL', broker: 'Broker', database: 'Database', queueDepths: 'Queues', substanceCol: 'Substance', done: 'Done: {0}',
+    deadLetter: 'Dead letters', users: 'Users', units: 'Customs units', unit: 'Unit', until: 'Until', country: 'Country',
+    roles: 'Roles', crossingPoints: 'Crossing points', kinds: 'Kinds', clearance: 'Clearance (TLP)', queue: 'Queue',
+    registered: 'Registered', deliveries: 'Put on its queue', given: 'Given', acknowledgedAtCol: 'Acknowledged',
+    registerUnit: 'Register or replace a unit', unitCreated: 'Unit {0} registered, queue {1}. Its password, shown this once:',
+    addUser: 'Add or replace a user', passwordOnce: 'User {0} saved. The password, shown this once:', you: 'you',
+    commaSeparated: 'comma-separated', customsOnly: 'customs-unit users only', confirmRemove: 'Delete {0}?',
+    retry: 'Retry', address: 'Address', sentAt: 'Sent', size: 'Bytes', count: 'Counted', firstSeen: 'First', lastSeen: 'Last',
+    repeats: 'Counted, not kept', deadLetterHint: 'Messages the inbox gave up on after its redeliveries; the node\'s log has the cause.'
   },
   ru: {
     signIn: 'Войти', user: 'Пользователь', password: 'Пароль', signOut: 'Выйти', wrongCredentials: 'Неверное имя пользователя или пароль.',
@@ -44,7 +52,63 @@ window.CONSOLE_TEXT = {
     lastSuccess: 'Последний успех', certificates: 'Сертификаты', expiry: 'Срок', version: 'Версия', nextUpdate: 'Следующее обновление',
     members: 'Участники', endpoint: 'Адрес', inRegion: 'В REGIONAL', serverSays: 'Узел сообщает', loading: 'Загрузка…',
     failed: 'Узел ответил {0}: {1}', substance: 'Вещество', outcome: 'Итог', crl: 'СОС', broker: 'Брокер', database: 'База данных',
-    queueDepths: 'Очереди', substanceCol: 'Вещество', done: 'Выполнено: {0}'
+    queueDepths: 'Очереди', substanceCol: 'Вещество', done: 'Выполнено: {0}',
+    deadLetter: 'Недоставленные', users: 'Пользователи', units: 'Таможенные подразделения', unit: 'Подразделение', until: 'По',
+    country: 'Страна', roles: 'Роли', crossingPoints: 'Пункты пропуска', kinds: 'Виды документов', clearance: 'Допуск (TLP)',
+    queue: 'Очередь', registered: 'Зарегистрировано', deliveries: 'Поставлено в очередь', given: 'Поставлено',
+    acknowledgedAtCol: 'Подтверждено', registerUnit: 'Зарегистрировать или заменить подразделение',
+    unitCreated: 'Подразделение {0} зарегистрировано, очередь {1}. Пароль (показывается один раз):',
+    addUser: 'Добавить или заменить пользователя', passwordOnce: 'Пользователь {0} сохранён. Пароль (показывается один раз):',
+    you: 'это вы', commaSeparated: 'через запятую', customsOnly: 'только для роли customs-unit', confirmRemove: 'Удалить {0}?',
+    retry: 'Повторить', address: 'Адрес', sentAt: 'Отправлено', size: 'Байт', count: 'Учтено', firstSeen: 'Первое',
+    lastSeen: 'Последнее', repeats: 'Учтённые без хранения',
+    deadLetterHint: 'Сообщения, от которых входящая очередь отказалась после повторных попыток; причина в журнале узла.'
+  }
+};
+
+/* The reasons a message is rejected (the node's reason codes), said for an operator. */
+window.CONSOLE_REASONS = {
+  en: {
+    MALFORMED: 'not a well-formed envelope, CMS structure or JSON',
+    NOT_A_RECIPIENT: 'not encrypted for this node',
+    DECRYPT_FAILED: 'decryption failed: altered in transit or the wrong key',
+    BAD_SIGNATURE: 'the signature does not verify',
+    UNTRUSTED_SIGNER: 'signed by a certificate outside the regional PKI',
+    CERT_EXPIRED: 'the signing certificate was not valid at signing time',
+    CERT_REVOKED: 'the signing certificate is revoked',
+    SENDER_MISMATCH: 'the signer is not the sender named in the header',
+    HEADER_MISMATCH: 'the routing header differs from the signed one',
+    EXPIRED: 'expired before it was opened',
+    REPLAY: 'another message already came under this messageId',
+    SCHEMA_INVALID: 'the document does not match the schema of its kind',
+    NO_ROUTE: 'no link towards a recipient',
+    NOT_ADDRESSED: 'not addressed to this node',
+    UNKNOWN_REFERENCE: 'updates or cancels an alert this node does not know',
+    FOREIGN_REFERENCE: 'updates or cancels an alert another node sent',
+    SIGNED_IN_FUTURE: 'signed later than now (beyond the clock tolerance)',
+    IMPLAUSIBLE: 'a value that cannot be true (date, amount or expiry)',
+    UNSUPPORTED_VERSION: 'a schema version this node does not accept'
+  },
+  ru: {
+    MALFORMED: 'повреждённый конверт, структура CMS или JSON',
+    NOT_A_RECIPIENT: 'зашифровано не для этого узла',
+    DECRYPT_FAILED: 'расшифровка не удалась: изменено в пути или не тот ключ',
+    BAD_SIGNATURE: 'подпись не проходит проверку',
+    UNTRUSTED_SIGNER: 'подписано сертификатом вне региональной PKI',
+    CERT_EXPIRED: 'сертификат подписи был недействителен в момент подписания',
+    CERT_REVOKED: 'сертификат подписи отозван',
+    SENDER_MISMATCH: 'подписавший не совпадает с отправителем в заголовке',
+    HEADER_MISMATCH: 'маршрутный заголовок отличается от подписанного',
+    EXPIRED: 'срок действия истёк до вскрытия',
+    REPLAY: 'под этим messageId уже пришло другое сообщение',
+    SCHEMA_INVALID: 'документ не соответствует схеме своего вида',
+    NO_ROUTE: 'нет связи в сторону получателя',
+    NOT_ADDRESSED: 'сообщение адресовано не этому узлу',
+    UNKNOWN_REFERENCE: 'обновляет или отменяет оповещение, неизвестное узлу',
+    FOREIGN_REFERENCE: 'обновляет или отменяет оповещение другого узла',
+    SIGNED_IN_FUTURE: 'подписано позже текущего времени (сверх допуска часов)',
+    IMPLAUSIBLE: 'невозможное значение (дата, количество или срок)',
+    UNSUPPORTED_VERSION: 'версия схемы, которую узел не принимает'
   }
 };
 

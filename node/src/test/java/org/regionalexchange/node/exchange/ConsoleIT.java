@@ -266,10 +266,104 @@ class ConsoleIT {
         screenshot("links");
         go("KZ", "directory");
         awaitText("directory-table", "UZ");
+        go("KZ", "deadLetter");
+        awaitText("dead-letter-table", "Address");
+
+        // Bytes that are no envelope, handed to KZ over CARICC's link: quarantined, explained, then deleted.
+        String garbage = java.util.UUID.randomUUID().toString();
+        new Injector(region, "CARICC").deliver("not an envelope".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                garbage, "KZ");
+        QuarantineProbe.awaitEntry(region, "KZ", garbage, "MALFORMED", "CARICC", WAIT);
         signIn("KZ", Role.ADMIN);
+        assertThat(navigation()).contains("nav-quarantine", "nav-links", "nav-users", "nav-units")
+                .doesNotContain("nav-compose", "nav-audit");
         go("KZ", "quarantine");
-        awaitText("quarantine-table", "id");
-        assertThat(navigation()).contains("nav-quarantine", "nav-links").doesNotContain("nav-compose", "nav-audit");
+        awaitText("quarantine-table", garbage);
+        assertThat(find("quarantine-table").getText()).contains("MALFORMED not a well-formed envelope");
+        new org.openqa.selenium.support.ui.Select(find("quarantine-reason")).selectByValue("REPLAY");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(find("quarantine-table").getText()).doesNotContain(garbage));
+        new org.openqa.selenium.support.ui.Select(find("quarantine-reason")).selectByValue("MALFORMED");
+        awaitText("quarantine-table", garbage);
+        find("language").click();
+        awaitText("quarantine-table", "повреждённый конверт");
+        screenshot("quarantine-russian");
+        find("language").click();
+        awaitText("quarantine-table", garbage);
+        browser.findElements(By.cssSelector("#quarantine-table tr")).stream()
+                .filter(row -> row.getText().contains(garbage)).findFirst().orElseThrow()
+                .findElements(By.tagName("button")).get(1).click();
+        awaitText("quarantine-done", "Done");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(find("quarantine-table").getText()).doesNotContain(garbage));
+        assertThat(JSON.readTree(region.node("KZ").services().api().quarantine("500")).findValuesAsText("messageId"))
+                .doesNotContain(garbage);
+    }
+
+    @Test
+    @Order(7)
+    void theAdminAddsAUserWhoSignsInWithTheShownPasswordAndRemovesIt() throws Exception {
+        signIn("KZ", Role.ADMIN);
+        go("KZ", "users");
+        awaitText("users-table", region.credentials(Role.ADMIN).user());
+        find("user-name").sendKeys("kz-analyst-2");
+        browser.findElement(By.cssSelector("#user-roles input[value='analyst']")).click();
+        find("user-add").click();
+        awaitText("user-created", "kz-analyst-2");
+        String password = find("user-password").getText();
+        assertThat(password).hasSizeGreaterThan(11);
+        awaitText("users-table", "kz-analyst-2");
+        screenshot("users");
+
+        // A customs-unit user without crossing points is refused, with the node's reason.
+        find("user-name").sendKeys("kz-unit-without-points");
+        browser.findElement(By.cssSelector("#user-roles input[value='customs-unit']")).click();
+        find("user-add").click();
+        awaitText("user-refused", "crossing points");
+
+        open("KZ", "");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        browser.navigate().refresh();
+        find("sign-in-user").sendKeys("kz-analyst-2");
+        find("sign-in-password").sendKeys(password);
+        find("sign-in-submit").click();
+        awaitText("welcome", "kz-analyst-2");
+        assertThat(navigation()).contains("nav-picture").doesNotContain("nav-users", "nav-compose");
+
+        signIn("KZ", Role.ADMIN);
+        go("KZ", "users");
+        awaitText("users-table", "kz-analyst-2");
+        browser.findElements(By.cssSelector("#users-table tr")).stream()
+                .filter(row -> row.getText().startsWith("kz-analyst-2")).findFirst().orElseThrow()
+                .findElement(By.tagName("button")).click();
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.alertIsPresent()).accept();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(find("users-table").getText()).doesNotContain("kz-analyst-2"));
+        assertThat(region.client("KZ", Role.ADMIN).get("api/v1/users").body()).doesNotContain("kz-analyst-2");
+        assertThat(new ApiClient(region.baseUrl("KZ"), region.caCertificate(),
+                new ApiClient.Credentials("kz-analyst-2", password.toCharArray()))
+                .get("api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(8)
+    void theAdminRegistersACustomsUnitAndTheAuditorFollowsWhatWasPutOnItsQueue() throws Exception {
+        signIn("UZ", Role.ADMIN);
+        go("UZ", "units");
+        awaitText("units-table", LocalRegion.CUSTOMS_UNIT);
+        find("unit-name").sendKeys("UZ-YALLAMA");
+        find("unit-points").sendKeys("UZ-YALLAMA, UZYAL");
+        find("unit-register").click();
+        awaitText("unit-created", "local.unit.UZ-YALLAMA");
+        assertThat(find("unit-password").getText()).isNotBlank();
+        awaitText("units-table", "UZ-YALLAMA, UZYAL");
+        screenshot("units");
+        JsonNode listed = JSON.readTree(region.client("UZ", Role.ADMIN).get("api/v1/units").body());
+        assertThat(listed.findValuesAsText("name")).contains("UZ-YALLAMA", LocalRegion.CUSTOMS_UNIT);
+
+        signIn("UZ", Role.AUDITOR);
+        go("UZ", "units");
+        awaitText("units-table", "UZ-YALLAMA");
+        assertThat(browser.findElements(By.id("unit-form"))).isEmpty();
+        browser.findElement(By.linkText(LocalRegion.CUSTOMS_UNIT)).click();
+        awaitText("unit-deliveries-table", warningId);
     }
 
     private static void signIn(String node, Role role) {
