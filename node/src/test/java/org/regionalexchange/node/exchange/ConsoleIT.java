@@ -225,6 +225,19 @@ class ConsoleIT {
                 "return window.Chart && Chart.getChart(document.getElementById('picture-chart'))"
                         + " && Chart.getChart(document.getElementById('picture-chart')).data.labels.length") != null);
         screenshot("picture");
+        find("picture-country").sendKeys("TM\t");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(find("picture-table").getText()).doesNotContain("metonitazene"));
+        find("picture-country").clear();
+        find("picture-country").sendKeys("KZ\t");
+        awaitText("picture-table", "metonitazene");
+
+        go("UZ", "inbox");
+        awaitText("inbox-table", "seizure-notice");
+        find("inbox-sender").sendKeys("TJ\t");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(find("inbox-table").getText()).doesNotContain("seizure-notice"));
+        find("inbox-sender").clear();
+        find("inbox-sender").sendKeys("KZ\t");
+        awaitText("inbox-table", "seizure-notice");
         go("UZ", "controlGaps");
         awaitText("control-gaps-table", "Substance");
         go("UZ", "firstSightings");
