@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.regionalexchange.node.store.CustomsUnits;
+import org.regionalexchange.node.store.RecipientStatus;
 import org.regionalexchange.node.store.SentMessages;
 import org.regionalexchange.schemas.MessageKind;
 import org.regionalexchange.schemas.SchemaBundle;
@@ -44,11 +46,13 @@ public final class UserDesk {
         if (kind != null) {
             kind(kind);
         }
+        List<SentMessages.Recent> recent = sent.recent(kind, NodeApi.limit(limit));
+        Map<String, List<RecipientStatus>> statuses = sent.statusesOf(recent.stream()
+                .map(SentMessages.Recent::messageId).toList());
         List<SentItem> items = new ArrayList<>();
-        for (SentMessages.Recent recent : sent.recent(kind, NodeApi.limit(limit))) {
-            List<RecipientRow> rows = sent.statusOf(recent.messageId()).stream().map(RecipientRow::of).toList();
-            items.add(new SentItem(recent.messageId(), recent.kind(), recent.createdAt().toString(), recent.handling(),
-                    rows));
+        for (SentMessages.Recent message : recent) {
+            items.add(new SentItem(message.messageId(), message.kind(), message.createdAt().toString(),
+                    message.handling(), statuses.get(message.messageId()).stream().map(RecipientRow::of).toList()));
         }
         return NodeApi.write(items);
     }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -398,24 +399,40 @@ public final class SentMessages {
 
     /** Per-recipient status of a message, empty when this node did not send it. */
     public List<RecipientStatus> statusOf(String messageId) {
+        return statusesOf(List.of(messageId)).get(messageId);
+    }
+
+    /**
+     * Per-recipient status of several messages in one query, for a listing: every id given is a key, in the order
+     * given, with an empty list when this node did not send it.
+     */
+    public Map<String, List<RecipientStatus>> statusesOf(List<String> messageIds) {
+        Map<String, List<RecipientStatus>> statuses = new LinkedHashMap<>();
+        messageIds.forEach(id -> statuses.put(id, new ArrayList<>()));
+        if (messageIds.isEmpty()) {
+            return statuses;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(messageIds.size(), "?"));
         try (Connection connection = database.connection();
-                PreparedStatement query = connection.prepareStatement("SELECT recipient, next_hop, status,"
-                        + " reason_code, updated_at, attempts, last_attempt_at, last_error FROM sent_recipient"
-                        + " WHERE message_id = ? ORDER BY recipient")) {
-            query.setString(1, messageId);
-            List<RecipientStatus> statuses = new ArrayList<>();
+                PreparedStatement query = connection.prepareStatement("SELECT message_id, recipient, next_hop,"
+                        + " status, reason_code, updated_at, attempts, last_attempt_at, last_error FROM sent_recipient"
+                        + " WHERE message_id IN (" + placeholders + ") ORDER BY message_id, recipient")) {
+            for (int i = 0; i < messageIds.size(); i++) {
+                query.setString(i + 1, messageIds.get(i));
+            }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    OffsetDateTime lastAttempt = rows.getObject(7, OffsetDateTime.class);
-                    statuses.add(new RecipientStatus(rows.getString(1), rows.getString(2),
-                            DeliveryStatus.valueOf(rows.getString(3)), rows.getString(4),
-                            rows.getObject(5, OffsetDateTime.class).toInstant(), rows.getInt(6),
-                            lastAttempt == null ? null : lastAttempt.toInstant(), rows.getString(8)));
+                    OffsetDateTime lastAttempt = rows.getObject(8, OffsetDateTime.class);
+                    statuses.get(rows.getString(1)).add(new RecipientStatus(rows.getString(2), rows.getString(3),
+                            DeliveryStatus.valueOf(rows.getString(4)), rows.getString(5),
+                            rows.getObject(6, OffsetDateTime.class).toInstant(), rows.getInt(7),
+                            lastAttempt == null ? null : lastAttempt.toInstant(), rows.getString(9)));
                 }
             }
             return statuses;
         } catch (SQLException e) {
-            throw NodeDatabase.failure("reading the status of " + messageId, e);
+            throw NodeDatabase.failure("reading the status of " + (messageIds.size() == 1 ? messageIds.get(0)
+                    : messageIds.size() + " messages"), e);
         }
     }
 

@@ -125,6 +125,30 @@ abstract class StoreContract {
     }
 
     @Test
+    void aListingReadsTheStatusesOfManyMessagesAtOnceInTheOrderAsked() {
+        SentMessages sent = new SentMessages(database, Clock.systemUTC());
+        for (String id : List.of("list-1", "list-2")) {
+            Map<String, String> hops = new LinkedHashMap<>();
+            hops.put("UZ", "UZ");
+            hops.put("KG", "CARICC");
+            sent.record(new SentMessages.Sent(id, "seizure-notice", Instant.now(), null, "AMBER", "{}",
+                    "b".repeat(64), hops));
+        }
+        sent.advance("list-2", "UZ", DeliveryStatus.DELIVERED, null);
+
+        Map<String, List<RecipientStatus>> statuses = sent.statusesOf(List.of("list-2", "nobody-sent-this", "list-1"));
+
+        assertThat(statuses.keySet()).containsExactly("list-2", "nobody-sent-this", "list-1");
+        assertThat(statuses.get("list-2")).extracting(RecipientStatus::recipient, RecipientStatus::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KG", DeliveryStatus.QUEUED),
+                        org.assertj.core.groups.Tuple.tuple("UZ", DeliveryStatus.DELIVERED));
+        assertThat(statuses.get("list-1")).extracting(RecipientStatus::status)
+                .containsOnly(DeliveryStatus.QUEUED);
+        assertThat(statuses.get("nobody-sent-this")).isEmpty();
+        assertThat(sent.statusesOf(List.of())).isEmpty();
+    }
+
+    @Test
     void aMessageIdIsAcceptedExactlyOnceUnderConcurrency() throws Exception {
         ReceivedMessages received = new ReceivedMessages(database);
         ReceivedMessages.Received message = new ReceivedMessages.Received("m-2", "early-warning", "KZ",
