@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.regionalexchange.node.picture.AlertLifecycle;
 import org.regionalexchange.node.picture.ControlGaps;
 import org.regionalexchange.node.picture.ControlLists;
@@ -29,14 +30,18 @@ public final class RegionalPicture {
 
     private final ReceivedMessages received;
     private final SightedSubstances sighted;
-    private final List<String> members;
+    private final Supplier<List<String>> members;
     private final Clock clock;
 
-    /** @param members the region's member countries, without the hub */
-    public RegionalPicture(ReceivedMessages received, SightedSubstances sighted, List<String> members, Clock clock) {
+    /**
+     * @param members the region's member countries, without the hub, as they are at the moment of a request (the
+     *     member directory in force, so a member that joins gets its column)
+     */
+    public RegionalPicture(ReceivedMessages received, SightedSubstances sighted, Supplier<List<String>> members,
+            Clock clock) {
         this.received = received;
         this.sighted = sighted;
-        this.members = List.copyOf(members);
+        this.members = members;
         this.clock = clock;
     }
 
@@ -62,6 +67,7 @@ public final class RegionalPicture {
     }
 
     public String controlGaps(String substances, String missingFor, String format) {
+        List<String> members = List.copyOf(this.members.get());
         if (missingFor != null && !members.contains(missingFor)) {
             throw ApiProblem.badRequest("", "query parameter missingFor: '" + missingFor + "' is not one of the"
                     + " members " + members);

@@ -131,6 +131,12 @@ class MembershipIT {
         awaitDelivered(region.node("KZ"), region.node("KZ").submit(Documents.seizureNotice(List.of("UZ"))));
         awaitDelivered(uzbekistan, uzbekistan.submit(Documents.seizureNotice(List.of("KZ"))));
         awaitDelivered(uzbekistan, uzbekistan.submit(Documents.seizureNotice(List.of("REGIONAL"))));
+
+        // CARICC's control-gap report counts the new member among those that control nothing yet.
+        ApiClient.Response gaps = region.client("CARICC", Role.ANALYST).get("api/v1/picture/control-gaps?format=csv"
+                + "&missingFor=UZ");
+        assertThat(gaps.status()).as(gaps.body()).isEqualTo(200);
+        assertThat(gaps.body().lines().findFirst()).contains("substance,KZ,UZ,notControlledBy");
     }
 
     @Test

@@ -221,8 +221,8 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         directory.onApplied(applied -> broker.closeConnections(trust::isRevoked));
         routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
                 new UserAccounts(apiUsers), new UnitAccounts(unitRegistry, customsUnits), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(),
-                new RegionalPicture(received, sighted, settings.region().stream().filter(id -> !id.equals(settings.hub()))
-                        .toList(), clock), new DirectoryDesk(settings.nodeId(), directory, publisher, trust::isRevoked,
+                new RegionalPicture(received, sighted, () -> directory.region().stream()
+                        .filter(id -> !id.equals(settings.hub())).toList(), clock), new DirectoryDesk(settings.nodeId(), directory, publisher, trust::isRevoked,
                 clock), new UserDesk(settings.nodeId(), settings.hub(), sent, customsUnits, catalog, clock)));
         routes.add(new org.regionalexchange.node.api.ConsoleRoutes());
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
