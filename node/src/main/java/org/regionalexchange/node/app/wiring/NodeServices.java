@@ -219,11 +219,14 @@ public record NodeServices(NodeSettings settings, NodeDatabase database, Embedde
         }
         // A revocation the directory brings closes the revoked peer's open connections too, not only new ones.
         directory.onApplied(applied -> broker.closeConnections(trust::isRevoked));
+        // The picture's members are the directory's as they are at each request, so a member that joins is counted.
+        RegionalPicture picture = new RegionalPicture(received, sighted, () -> directory.region().stream()
+                .filter(id -> !id.equals(settings.hub())).toList(), clock);
         routes.add(new ApiRoutes(api, new OperatorDesks(quarantineDesk, deadLetterDesk),
-                new UserAccounts(apiUsers), new UnitAccounts(unitRegistry, customsUnits), new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(),
-                new RegionalPicture(received, sighted, () -> directory.region().stream()
-                        .filter(id -> !id.equals(settings.hub())).toList(), clock), new DirectoryDesk(settings.nodeId(), directory, publisher, trust::isRevoked,
-                clock), new UserDesk(settings.nodeId(), settings.hub(), sent, customsUnits, catalog, clock)));
+                new UserAccounts(apiUsers), new UnitAccounts(unitRegistry, customsUnits),
+                new ApiGuard(apiUsers, settings.nodeId()), settings.nodeId(), picture,
+                new DirectoryDesk(settings.nodeId(), directory, publisher, trust::isRevoked, clock),
+                new UserDesk(settings.nodeId(), settings.hub(), sent, customsUnits, catalog, clock)));
         routes.add(new org.regionalexchange.node.api.ConsoleRoutes());
         return new NodeServices(settings, database, broker, internalFactory, routes, api, apiUsers, metrics,
                 receiptWatch, recovery, audit, new AuditAnchoring(audit, settings.auditAnchor()), quarantineDesk,
