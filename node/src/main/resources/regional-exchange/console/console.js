@@ -109,6 +109,15 @@
     return Object.entries(parameters).filter(([, value]) => value !== null && value !== '' && value !== undefined)
       .map(([name, value]) => '&' + name + '=' + encodeURIComponent(value)).join('');
   }
+  /* A button that asks the node to act on one entry, says what it answered and redraws the list. */
+  function actionButton(method, path, label, done, refresh) {
+    const button = el('button', { type: 'button', class: 'secondary' }, label);
+    button.addEventListener('click', async () => {
+      done.textContent = outcome(await api(method, path, method === 'POST' ? {} : undefined), label);
+      await refresh();
+    });
+    return button;
+  }
   /* What a button's request came to: the node's own words when it refused. */
   function outcome(answered, label) {
     return answered.status >= 200 && answered.status < 300 ? t('done', label)
@@ -464,15 +473,7 @@
     const done = el('p', { id: 'quarantine-done' });
     const list = el('div', { id: 'quarantine-list' });
     const repeats = el('div', { id: 'quarantine-repeats' });
-    function action(method, path, label) {
-      const button = el('button', { type: 'button', class: 'secondary' }, label);
-      button.addEventListener('click', async () => {
-        const answered = await api(method, path, method === 'POST' ? {} : undefined);
-        done.textContent = outcome(answered, label);
-        await refresh();
-      });
-      return button;
-    }
+    const action = (method, path, label) => actionButton(method, path, label, done, refresh);
     async function refresh() {
       const items = await load('quarantine?limit=100' + query({ reasonCode: reasons.value }));
       list.replaceChildren(table('quarantine-table', ['id', t('received'), t('peer'), t('reason'), t('message'), ''],
@@ -495,14 +496,7 @@
     const isAdmin = me().roles.includes('admin');
     const done = el('p', { id: 'dead-letter-done' });
     const list = el('div', { id: 'dead-letter-list' });
-    function action(method, path, label) {
-      const button = el('button', { type: 'button', class: 'secondary' }, label);
-      button.addEventListener('click', async () => {
-        done.textContent = outcome(await api(method, path, method === 'POST' ? {} : undefined), label);
-        await refresh();
-      });
-      return button;
-    }
+    const action = (method, path, label) => actionButton(method, path, label, done, refresh);
     async function refresh() {
       const items = await load('dead-letter?limit=100');
       list.replaceChildren(table('dead-letter-table', [t('sentAt'), t('address'), t('peer'), t('sender'), t('message'), t('size'), ''],
