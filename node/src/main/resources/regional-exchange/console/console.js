@@ -109,11 +109,15 @@
     return Object.entries(parameters).filter(([, value]) => value !== null && value !== '' && value !== undefined)
       .map(([name, value]) => '&' + name + '=' + encodeURIComponent(value)).join('');
   }
-  /* A button that asks the node to act on one entry, says what it answered and redraws the list. */
-  function actionButton(method, path, label, done, refresh) {
+  /*
+   * A button that asks the node to act on one entry, says what it answered and redraws the list; with a question,
+   * only once the operator confirms it. `what` names the action in the answer (default: the button's label).
+   */
+  function actionButton(method, path, label, done, refresh, { question, what } = {}) {
     const button = el('button', { type: 'button', class: 'secondary' }, label);
     button.addEventListener('click', async () => {
-      done.textContent = outcome(await api(method, path, method === 'POST' ? {} : undefined), label);
+      if (question && !window.confirm(question)) { return; }
+      done.textContent = outcome(await api(method, path, method === 'POST' ? {} : undefined), what || label);
       await refresh();
     });
     return button;
@@ -608,15 +612,10 @@
     await refresh();
   }
 
-  /* A delete button that asks first, says what the node answered and redraws the list. */
+  /* A delete button that asks first. */
   function remover(path, name, done, refresh) {
-    const button = el('button', { type: 'button', class: 'secondary' }, t('remove'));
-    button.addEventListener('click', async () => {
-      if (!window.confirm(t('confirmRemove', name))) { return; }
-      done.replaceChildren(el('p', {}, outcome(await api('DELETE', path), t('remove') + ' ' + name)));
-      await refresh();
-    });
-    return button;
+    return actionButton('DELETE', path, t('remove'), done, refresh,
+      { question: t('confirmRemove', name), what: t('remove') + ' ' + name });
   }
 
   /* ---- start ---- */

@@ -332,13 +332,7 @@ class ConsoleIT {
         find("user-add").click();
         awaitText("user-refused", "crossing points");
 
-        open("KZ", "");
-        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-        browser.navigate().refresh();
-        find("sign-in-user").sendKeys("kz-analyst-2");
-        find("sign-in-password").sendKeys(password);
-        find("sign-in-submit").click();
-        awaitText("welcome", "kz-analyst-2");
+        signIn("KZ", "kz-analyst-2", password);
         assertThat(navigation()).contains("nav-picture").doesNotContain("nav-users", "nav-compose");
 
         signIn("KZ", Role.ADMIN);
@@ -380,16 +374,20 @@ class ConsoleIT {
     }
 
     private static void signIn(String node, Role role) {
+        signIn(node, region.credentials(role).user(), new String(region.credentials(role).password()));
+    }
+
+    private static void signIn(String node, String name, String password) {
         open(node, "");
         browser.manage().deleteAllCookies();
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
         browser.navigate().refresh();
         WebElement user = new WebDriverWait(browser, WAIT).until(ExpectedConditions.elementToBeClickable(
                 By.id("sign-in-user")));
-        user.sendKeys(region.credentials(role).user());
-        find("sign-in-password").sendKeys(new String(region.credentials(role).password()));
+        user.sendKeys(name);
+        find("sign-in-password").sendKeys(password);
         find("sign-in-submit").click();
-        awaitText("welcome", region.credentials(role).user());
+        awaitText("welcome", name);
     }
 
     /** KZ's focal point on the compose page, its form built, with one recipient ticked. */

@@ -36,7 +36,7 @@ final class Injector {
     }
 
     ObjectNode header(String receiver, Instant expiresAt) {
-        ObjectNode header = org.regionalexchange.node.exchange.Documents.example(
+        ObjectNode header = Documents.example(
                 "valid/header/1-0-0/kz-seizure-to-regional.json").deepCopy();
         header.put("messageId", UUID.randomUUID().toString()).put("sender", sender)
                 .put("createdAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
